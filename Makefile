@@ -1,0 +1,131 @@
+# Top-level build.  `make` builds everything the host can build (dtrace(1)
+# at build/dtrace, vmtest at build/vmtest, unit tests, fuzzers, benches);
+# `make test` runs the tests.  Both first install missing Debian packages
+# (.ci/install-deps, which asks apt only when something is missing).
+#
+# Layout conventions (files are picked up by directory, no list to edit):
+#   core/*.c core/os/user/*.c providers/{dtrace,profile}/*.c -> build/libcore.a
+#   user/*.c (but dtrace.c) + user/dt_lex.l + user/dt_grammar.y -> build/libdtrace.a
+#   user/dtrace.c                  -> build/dtrace
+#   vmtest/*.c                     -> build/vmtest
+#   test/unit/test_*.c             -> build/test/unit/test_* (ASan+UBSan)
+#   test/fuzz/fuzz_*.c             -> build/fuzz/fuzz_* (libFuzzer, clang)
+#   bench/bench_*.c                -> build/bench/bench_*
+#   core/os/linux + Kbuild         -> build/module/<kver>/dtrace.ko (make module)
+
+BUILD   ?= build
+CC      ?= gcc
+CLANG   ?= clang
+WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 -D_GNU_SOURCE $(WARN) -I. -I$(BUILD)/gen -MMD -MP
+LDLIBS  := -lelf -lpthread -lm
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=undefined
+
+CORE_SRCS := $(wildcard core/*.c core/os/user/*.c providers/dtrace/*.c \
+	       providers/profile/*.c)
+USER_SRCS := $(filter-out user/dtrace.c,$(wildcard user/*.c))
+GEN_SRCS  := $(if $(wildcard user/dt_grammar.y),$(BUILD)/gen/dt_grammar.tab.c) \
+	     $(if $(wildcard user/dt_lex.l),$(BUILD)/gen/dt_lex.c)
+VMT_SRCS  := $(wildcard vmtest/*.c)
+UNIT_SRCS := $(wildcard test/unit/test_*.c)
+FUZZ_SRCS := $(wildcard test/fuzz/fuzz_*.c)
+BENCH_SRCS := $(wildcard bench/bench_*.c)
+
+obj = $(patsubst %.c,$(BUILD)/$(1)/%.o,$(2))
+
+CORE_OBJS := $(call obj,o,$(CORE_SRCS))
+USER_OBJS := $(call obj,o,$(USER_SRCS) $(GEN_SRCS))
+CORE_SAN  := $(call obj,san,$(CORE_SRCS))
+USER_SAN  := $(call obj,san,$(USER_SRCS) $(GEN_SRCS))
+
+DEPS_STAMP := $(BUILD)/.deps-ok
+
+.PHONY: all deps test test-unit test-dsuite test-fuzz test-vm bench module clean
+all: $(DEPS_STAMP) $(BUILD)/dtrace $(BUILD)/san/dtrace \
+     $(if $(VMT_SRCS),$(BUILD)/vmtest) \
+     $(patsubst test/unit/%.c,$(BUILD)/test/unit/%,$(UNIT_SRCS)) \
+     $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRCS))
+
+deps $(DEPS_STAMP): .ci/install-deps
+	bash .ci/install-deps
+	@mkdir -p $(BUILD) && touch $(DEPS_STAMP)
+
+$(BUILD)/gen/dt_grammar.tab.c: user/dt_grammar.y | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	bison -Wall -Werror -d -o $@ $<
+$(BUILD)/gen/dt_grammar.tab.h: $(BUILD)/gen/dt_grammar.tab.c
+$(BUILD)/gen/dt_lex.c: user/dt_lex.l $(BUILD)/gen/dt_grammar.tab.h | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	flex -o $@ $<
+
+# Generated sources compile with fewer warnings (flex's output is not ours).
+$(BUILD)/o/$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Wno-sign-compare -Wno-unused-function -c -o $@ $<
+$(BUILD)/san/$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANFLAGS) -Wno-sign-compare -Wno-unused-function -c -o $@ $<
+
+$(BUILD)/o/%.o: %.c | $(DEPS_STAMP) $(GEN_SRCS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+$(BUILD)/san/%.o: %.c | $(DEPS_STAMP) $(GEN_SRCS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+$(BUILD)/libcore.a: $(CORE_OBJS)
+	ar rcs $@ $^
+$(BUILD)/libdtrace.a: $(USER_OBJS)
+	ar rcs $@ $^
+$(BUILD)/san/libcore.a: $(CORE_SAN)
+	ar rcs $@ $^
+$(BUILD)/san/libdtrace.a: $(USER_SAN)
+	ar rcs $@ $^
+
+$(BUILD)/dtrace: $(BUILD)/o/user/dtrace.o $(BUILD)/libdtrace.a $(BUILD)/libcore.a
+	$(CC) -o $@ $^ $(LDLIBS)
+$(BUILD)/san/dtrace: $(BUILD)/san/user/dtrace.o $(BUILD)/san/libdtrace.a \
+		     $(BUILD)/san/libcore.a
+	$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/vmtest: $(call obj,o,$(VMT_SRCS))
+	$(CC) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/test/unit/%: $(BUILD)/san/test/unit/%.o $(BUILD)/san/libdtrace.a \
+		      $(BUILD)/san/libcore.a
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bench/%: $(BUILD)/o/bench/%.o $(BUILD)/libdtrace.a $(BUILD)/libcore.a
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^ $(LDLIBS)
+
+# Fuzzers: clang with libFuzzer, ASan and UBSan, over the same sources.
+FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -I. -I$(BUILD)/gen -g -O1 \
+	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+$(BUILD)/fuzz/%: test/fuzz/%.c $(CORE_SRCS) $(USER_SRCS) $(GEN_SRCS) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_CFLAGS) -Wno-everything -o $@ $< $(CORE_SRCS) \
+		$(USER_SRCS) $(GEN_SRCS) $(LDLIBS)
+
+test: all
+	bash test/run-all
+
+test-unit: all
+	bash test/run-all unit
+test-dsuite: all
+	bash test/run-all dsuite
+test-fuzz: all
+	bash test/run-all fuzz
+test-vm: all
+	bash test/run-all vm
+
+bench: all
+	bash bench/run-all
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
