@@ -125,6 +125,32 @@ test-vm: all
 bench: all
 	bash bench/run-all
 
+# The kernel module: `make module KDIR=/usr/src/linux-headers-<kver>`
+# builds $(BUILD)/module/<kver>/dtrace.ko.  Its sources are mirrored there
+# as symlinks (core/os/linux/Kbuild says why), dangling ones from deleted
+# files are dropped first.
+KDIR     ?= /lib/modules/$(shell uname -r)/build
+MOD_KVER  = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	      $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
+MOD_DIR   = $(BUILD)/module/$(MOD_KVER)
+MOD_FILES = $(wildcard core/*.[ch] core/os/linux/*.[ch] providers/*.h \
+	    providers/dtrace/*.[ch] providers/profile/*.[ch] \
+	    providers/syscall/*.[ch] hv/*.h)
+
+module:
+	@test -n "$(MOD_KVER)" || { echo "make module: no kernel build tree" \
+	  "at KDIR=$(KDIR): install linux-headers-<version> and pass" \
+	  "KDIR=/usr/src/linux-headers-<version>" >&2; exit 1; }
+	@mkdir -p $(MOD_DIR)
+	@find $(MOD_DIR) -xtype l -delete
+	@for f in $(MOD_FILES) core/os/linux/Kbuild; do \
+		mkdir -p $(MOD_DIR)/$$(dirname $$f) && \
+		ln -sfn $(CURDIR)/$$f $(MOD_DIR)/$$f || exit 1; \
+	done
+	@ln -sfn $(CURDIR)/core/os/linux/Kbuild $(MOD_DIR)/Kbuild
+	$(MAKE) -C $(KDIR) M=$(abspath $(MOD_DIR)) modules
+	@echo "make module: $(MOD_DIR)/dtrace.ko"
+
 clean:
 	rm -rf $(BUILD)
 

@@ -169,6 +169,97 @@ typedef struct dtc_aggdesc {
 #define DTRACE_LLQUANTIZE_HIGH(a)	((unsigned)(((a) >> 32) & 0xffff))
 #define DTRACE_LLQUANTIZE_NSTEP(a)	((unsigned)(((a) >> 48) & 0xffff))
 
+/*
+ * llquantize() bucket layout, shared by the core (which fills buckets) and
+ * the consumer (which prints them).  With factor f, magnitudes low..high
+ * and nsteps steps: bucket 0 holds values below f^low; then each
+ * magnitude m covers [f^m, f^(m+1)) in steps of max(1, f^(m+1) / nsteps),
+ * as many as that range needs; the last bucket holds values from
+ * f^(high+1) up.  The parameters are valid when f >= 2, low <= high and
+ * f^(high+1) fits in an int64 (the core refuses the others).
+ */
+static inline unsigned long long dtc_llquantize_pow(unsigned f, unsigned m)
+{
+	unsigned long long v = 1;
+
+	while (m-- > 0) {
+		if (v > 0x7fffffffffffffffULL / f)
+			return 0x7fffffffffffffffULL;
+		v *= f;
+	}
+	return v;
+}
+
+/* Buckets of magnitude m: (f^(m+1) - f^m) / step, rounded up. */
+static inline unsigned dtc_llquantize_magbuckets(unsigned long long a,
+						 unsigned m,
+						 unsigned long long *step)
+{
+	unsigned f = DTRACE_LLQUANTIZE_FACTOR(a);
+	unsigned n = DTRACE_LLQUANTIZE_NSTEP(a);
+	unsigned long long lo = dtc_llquantize_pow(f, m);
+	unsigned long long hi = dtc_llquantize_pow(f, m + 1);
+
+	*step = n ? hi / n : 1;
+	if (*step == 0)
+		*step = 1;
+	return (unsigned)((hi - lo + *step - 1) / *step);
+}
+
+static inline unsigned dtc_llquantize_nbuckets(unsigned long long a)
+{
+	unsigned long long step;
+	unsigned m, n = 2;
+
+	for (m = DTRACE_LLQUANTIZE_LOW(a); m <= DTRACE_LLQUANTIZE_HIGH(a);
+	     m++)
+		n += dtc_llquantize_magbuckets(a, m, &step);
+	return n;
+}
+
+/* The bucket of value v. */
+static inline unsigned dtc_llquantize_bucket(unsigned long long a,
+					     long long v)
+{
+	unsigned f = DTRACE_LLQUANTIZE_FACTOR(a);
+	unsigned long long step, lo;
+	unsigned m, idx = 1, nb;
+
+	if (v < (long long)dtc_llquantize_pow(f, DTRACE_LLQUANTIZE_LOW(a)))
+		return 0;
+	for (m = DTRACE_LLQUANTIZE_LOW(a); m <= DTRACE_LLQUANTIZE_HIGH(a);
+	     m++) {
+		nb = dtc_llquantize_magbuckets(a, m, &step);
+		lo = dtc_llquantize_pow(f, m);
+		if ((unsigned long long)v < dtc_llquantize_pow(f, m + 1))
+			return idx + (unsigned)(((unsigned long long)v - lo) /
+						step);
+		idx += nb;
+	}
+	return idx;
+}
+
+/* The smallest value that bucket i holds (bucket 0: below f^low). */
+static inline long long dtc_llquantize_bucket_min(unsigned long long a,
+						  unsigned i)
+{
+	unsigned f = DTRACE_LLQUANTIZE_FACTOR(a);
+	unsigned long long step;
+	unsigned m, idx = 1, nb;
+
+	if (i == 0)
+		return (long long)0x8000000000000000ULL;
+	for (m = DTRACE_LLQUANTIZE_LOW(a); m <= DTRACE_LLQUANTIZE_HIGH(a);
+	     m++) {
+		nb = dtc_llquantize_magbuckets(a, m, &step);
+		if (i < idx + nb)
+			return (long long)(dtc_llquantize_pow(f, m) +
+					   (i - idx) * step);
+		idx += nb;
+	}
+	return (long long)dtc_llquantize_pow(f, DTRACE_LLQUANTIZE_HIGH(a) + 1);
+}
+
 /* ---- status ------------------------------------------------------- */
 
 typedef struct dtc_status {

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef CORE_OS_LINUX_DTRACE_MOD_H
+#define CORE_OS_LINUX_DTRACE_MOD_H
+
+/* The module's parts, as dtrace_mod.c starts and stops them. */
+
+/* /dev/dtrace/dtrace (dtrace_dev.c). */
+int dtrace_dev_init(void);
+void dtrace_dev_fini(void);
+
+#endif /* CORE_OS_LINUX_DTRACE_MOD_H */

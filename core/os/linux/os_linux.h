@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef CORE_OS_LINUX_H
+#define CORE_OS_LINUX_H
+
+/*
+ * The kernel host's types for core/os.h.  The core is portable C that
+ * includes no system header; inside the module this file is what gives it
+ * the fixed-width integer types (linux/types.h: u64-based uint64_t and
+ * friends, uintptr_t, size_t, bool), NULL and offsetof (linux/stddef.h),
+ * the errno values it returns negated (linux/errno.h), and the <stdint.h>
+ * limits the user host gets from libc.  os_mutex_t is a kernel mutex
+ * that remembers its owner, because os_mutex_held() must answer "held by
+ * the calling thread" (the core asks it to decide whether to take its
+ * lock) and the kernel keeps a mutex's owner private.
+ *
+ * Nothing else from the kernel leaks into the core through here: the
+ * implementation of core/os.h lives in os_linux.c.
+ */
+#include <linux/types.h>
+#include <linux/stddef.h>
+#include <linux/errno.h>
+#include <linux/limits.h>
+#include <linux/mutex.h>
+
+struct task_struct;
+
+typedef struct os_mutex {
+	struct mutex		lock;
+	struct task_struct	*owner;	/* set while held */
+} os_mutex_t;
+
+/* <stdint.h> names the kernel spells differently (S64_MAX, U32_MAX...). */
+#ifndef INT8_MIN
+#define INT8_MIN	S8_MIN
+#define INT8_MAX	S8_MAX
+#define UINT8_MAX	U8_MAX
+#define INT16_MIN	S16_MIN
+#define INT16_MAX	S16_MAX
+#define UINT16_MAX	U16_MAX
+#define INT32_MIN	S32_MIN
+#define INT32_MAX	S32_MAX
+#define UINT32_MAX	U32_MAX
+#define INT64_MIN	S64_MIN
+#define INT64_MAX	S64_MAX
+#define UINT64_MAX	U64_MAX
+#endif
+#ifndef UINTPTR_MAX
+#define UINTPTR_MAX	ULONG_MAX
+#endif
+
+/*
+ * Linux-host services for the kernel providers (providers/syscall): not
+ * part of core/os.h, because only a kernel provider can know them.
+ *
+ * os_linux_errno_set() publishes, for the probes fired until the matching
+ * os_linux_errno_clear() on this CPU, the errno of the system call the
+ * current thread is returning from; D's 'errno' reads it through
+ * os_errno().  Both are called with preemption disabled.
+ */
+void os_linux_errno_set(int err);
+void os_linux_errno_clear(void);
+
+/* Module exit: waits for the host's deferred work (signal requests). */
+void os_linux_fini(void);
+
+#endif /* CORE_OS_LINUX_H */

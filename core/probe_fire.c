@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dtrace_probe(): the firing path.
+ *
+ * PROBE CONTEXT.  Everything in this file runs in probe context, between
+ * os_probe_enter() and os_probe_exit():
+ *
+ *   - Interrupts are disabled on this CPU (the user host: this thread
+ *     holds the virtual CPU), so nothing else runs on this CPU until the
+ *     firing is over, including the cross calls that switch buffers.
+ *     That is the whole synchronization with the consumer: a buffer is
+ *     switched by os_xcall on its CPU, which cannot land in the middle of
+ *     a firing, and an ECB or state is freed only after dtrace_sync() has
+ *     seen every CPU leave the firings that might still use it.
+ *   - We may be inside any kernel code, an interrupt or an NMI-like
+ *     context.  Nothing here sleeps, allocates, takes a lock, recurses or
+ *     touches memory it does not own except through the fault-safe os_*
+ *     loads.  What we write is this CPU's part of a consumer's state:
+ *     its principal, aggregation and speculative buffers, its scratch,
+ *     clause-local and key space, plus counters updated atomically.
+ *   - A probe that fires while this CPU is already in probe context (a
+ *     probe in code the firing path calls) is dropped: the per-CPU
+ *     in_probe flag says so.  ERROR is the one exception; the core fires
+ *     it itself after abandoning the faulting ECB, at most one level
+ *     deep (in_error): a fault in an ERROR clause is counted, not fired.
+ *
+ * For each ECB of the probe whose consumer is in the right phase
+ * (state.c), the ECB's record is reserved in the CPU's principal buffer,
+ * the predicate runs, then the actions in order; the record is committed
+ * only when the last action has run.  A fault abandons the rest of that
+ * ECB (its record is never committed) and fires dtrace:::ERROR with
+ * arg1 = epid, arg2 = action index (0: predicate), arg3 = DIF offset,
+ * arg4 = fault, arg5 = the offending value.
+ */
+#include "core_impl.h"
+
+#define PAGE_BYTES	4096u
+
+typedef struct dtrace_cpuflags {
+	uint32_t	in_probe;
+	uint32_t	in_error;
+} dtrace_cpuflags_t;
+
+static dtrace_cpuflags_t *dtrace_cpuflags;
+static int dtrace_ncpuflags;
+
+dtrace_id_t dtrace_probeid_begin;
+dtrace_id_t dtrace_probeid_end;
+dtrace_id_t dtrace_probeid_error;
+
+int dtrace_fire_init(void)
+{
+	dtrace_ncpuflags = os_ncpus();
+	dtrace_cpuflags = os_zalloc(dtrace_ncpuflags *
+				    sizeof(*dtrace_cpuflags));
+	return dtrace_cpuflags ? 0 : -ENOMEM;
+}
+
+void dtrace_fire_fini(void)
+{
+	os_free(dtrace_cpuflags, dtrace_ncpuflags * sizeof(*dtrace_cpuflags));
+	dtrace_cpuflags = NULL;
+}
+
+/* May an ECB of this state record on this probe now? */
+static bool phase_allows(dtrace_state_t *state, dtrace_id_t id)
+{
+	uint32_t act = DTRACE_READ(state->activity);
+
+	if (id == dtrace_probeid_begin)
+		return act == DTRACE_ACTIVITY_WARMUP;
+	if (id == dtrace_probeid_end)
+		return act == DTRACE_ACTIVITY_COOLDOWN;
+	if (id == dtrace_probeid_error)
+		return act >= DTRACE_ACTIVITY_WARMUP &&
+		       act <= DTRACE_ACTIVITY_COOLDOWN;
+	return act == DTRACE_ACTIVITY_ACTIVE;
+}
+
+static bool in_range(uintptr_t a, uintptr_t base, size_t size)
+{
+	return a >= base && a - base < size;
+}
+
+/*
+ * Copy a D string of at most size - 1 bytes, NUL-padded to size.  Strings
+ * in this firing's scratch are ours; anything else is read fault-safely,
+ * a page at a time so that a string ending just before a hole is fine.
+ */
+static bool copy_string(dtrace_mstate_t *mst, uintptr_t src, char *dst,
+			size_t size)
+{
+	size_t done = 0, chunk, i;
+
+	os_memset(dst, 0, size);
+	if (size == 0)
+		return true;
+	if (in_range(src, mst->scratch_base, mst->scratch_size)) {
+		size_t max = mst->scratch_base + mst->scratch_size - src;
+		const char *s = (const char *)src;
+
+		for (i = 0; i < size - 1 && i < max && s[i] != '\0'; i++)
+			dst[i] = s[i];
+		return true;
+	}
+	while (done < size - 1) {
+		chunk = PAGE_BYTES - ((src + done) & (PAGE_BYTES - 1));
+		if (chunk > size - 1 - done)
+			chunk = size - 1 - done;
+		if (!os_copy(src + done, dst + done, chunk)) {
+			os_memset(dst + done, 0, size - done);
+			return false;
+		}
+		for (i = 0; i < chunk; i++) {
+			if (dst[done + i] == '\0') {
+				os_memset(dst + done + i, 0,
+					  size - done - i);
+				return true;
+			}
+		}
+		done += chunk;
+	}
+	return true;
+}
+
+static void fault(dtrace_mstate_t *mst, uint32_t flt, uint64_t illval)
+{
+	mst->fault = flt;
+	mst->illval = illval;
+	mst->fault_pc = 0;
+}
+
+/* Store value v as record r at base + r->offset. */
+static bool store_value(dtrace_mstate_t *mst, const dtc_recdesc_t *r,
+			char *base, uint64_t v)
+{
+	char *dst = base + r->offset;
+	uint8_t u8 = (uint8_t)v;
+	uint16_t u16 = (uint16_t)v;
+	uint32_t u32 = (uint32_t)v;
+
+	if (r->size == 0)
+		return true;
+	if (r->flags & DTC_RECF_STRING) {
+		if (!copy_string(mst, (uintptr_t)v, dst, r->size)) {
+			fault(mst, DTRACEFLT_BADADDR, v);
+			return false;
+		}
+		return true;
+	}
+	if (r->flags & DTC_RECF_BYREF) {
+		if (!os_copy((uintptr_t)v, dst, r->size)) {
+			fault(mst, DTRACEFLT_BADADDR, v);
+			return false;
+		}
+		return true;
+	}
+	switch (r->size) {
+	case 1:
+		os_memcpy(dst, &u8, 1);
+		break;
+	case 2:
+		os_memcpy(dst, &u16, 2);
+		break;
+	case 4:
+		os_memcpy(dst, &u32, 4);
+		break;
+	default:
+		os_memcpy(dst, &v, 8);
+	}
+	return true;
+}
+
+static uint64_t run_difo(const dtrace_difo_t *dp, dtrace_mstate_t *mst)
+{
+	return dtrace_dif_emulate(dp, mst, mst->state->vstate);
+}
+
+/* Build the key of aggregation action i and update the aggregation. */
+static bool aggregate(dtrace_clause_t *cl, uint32_t i, dtrace_cpustate_t *c,
+		      dtrace_mstate_t *mst, uint32_t *ndx)
+{
+	dtrace_action_t *a = &cl->actions[i];
+	const dtrace_aggvar_t *av = a->agg;
+	uint64_t v = 0, incr = 1, kv;
+	int64_t *val;
+	uint32_t k, ki;
+
+	os_memset(c->key, 0, av->keysize);
+	for (k = 0; k < a->ntuple; k++) {
+		ki = i - a->ntuple + k;
+		*ndx = ki + 1;
+		kv = run_difo(cl->actions[ki].difo, mst);
+		if (mst->fault || !store_value(mst, &av->keys[k], c->key, kv))
+			return false;
+	}
+	*ndx = i + 1;
+	if (a->difo != NULL) {
+		v = run_difo(a->difo, mst);
+		if (mst->fault)
+			return false;
+	}
+	if (a->incr != NULL) {
+		incr = run_difo(a->incr, mst);
+		if (mst->fault)
+			return false;
+	}
+	val = dtrace_aggbuffer_lookup(&c->agg, av, c->key);
+	if (val != NULL)
+		dtrace_aggregate_apply(av, val, (int64_t)v, (int64_t)incr);
+	return true;
+}
+
+/* Where the rest of the record goes: a buffer and an offset in it. */
+typedef struct dtrace_target {
+	dtrace_buffer_t	*buf;
+	int64_t		off;
+	char		*base;
+} dtrace_target_t;
+
+/* speculate(id): move the record reserved so far into the speculation. */
+static bool speculate(dtrace_state_t *state, dtrace_clause_t *cl,
+		      uint64_t id, int cpu, dtrace_target_t *t)
+{
+	dtrace_buffer_t *sb = dtrace_speculation_buffer(state, id, cpu);
+	int64_t off;
+
+	if (sb == NULL)
+		return false;
+	off = dtrace_buffer_reserve(sb, cl->size);
+	if (off < 0) {
+		__atomic_add_fetch(&state->specdrops, 1, __ATOMIC_RELAXED);
+		return false;
+	}
+	os_memcpy(dtrace_buffer_active(sb) + off, t->base, cl->size);
+	t->buf = sb;
+	t->off = off;
+	t->base = dtrace_buffer_active(sb) + off;
+	return true;
+}
+
+static void record_exit(dtrace_state_t *state)
+{
+	uint32_t active = DTRACE_ACTIVITY_ACTIVE;
+
+	DTRACE_PUBLISH(state->exiting, 1);
+	__atomic_compare_exchange_n(&state->activity, &active,
+				    DTRACE_ACTIVITY_DRAINING, false,
+				    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+/*
+ * Actions with a side effect beyond their record.  Returns false to
+ * abandon the rest of the ECB without an error (speculate() refused).
+ */
+static bool act(dtrace_state_t *state, dtrace_clause_t *cl,
+		dtrace_action_t *a, uint64_t v, int cpu, dtrace_target_t *t,
+		uint64_t *commit_id, uint64_t *dynsize)
+{
+	switch (a->kind) {
+	case DTRACEACT_SPECULATE:
+		return speculate(state, cl, v, cpu, t);
+	case DTRACEACT_COMMIT:
+		*commit_id = v;
+		break;
+	case DTRACEACT_DISCARD:
+		dtrace_speculation_discard(state, v, cpu);
+		break;
+	case DTRACEACT_EXIT:
+		record_exit(state);
+		break;
+	case DTRACEACT_RAISE:
+		os_raise((int)v);
+		break;
+	case DTRACEACT_STOP:
+		os_stop();
+		break;
+	case DTRACEACT_CHILL:
+		os_chill(v);
+		break;
+	case DTRACEACT_TRACEMEM_DYNSIZE:
+		*dynsize = v;
+		break;
+	}
+	return true;
+}
+
+/* Records whose bytes are not simply the DIFO's value. */
+static bool store_record(dtrace_mstate_t *mst, dtrace_action_t *a,
+			 char *base, uint64_t v, uint64_t dynsize)
+{
+	char *dst = base + a->rec.offset;
+	uint64_t n, pid = (uint64_t)os_pid();
+
+	switch (a->kind) {
+	case DTRACEACT_TRACEMEM:
+		n = a->rec.size < dynsize ? a->rec.size : dynsize;
+		os_memset(dst, 0, a->rec.size);
+		if (!os_copy((uintptr_t)v, dst, n)) {
+			fault(mst, DTRACEFLT_BADADDR, v);
+			return false;
+		}
+		return true;
+	case DTRACEACT_STACK:
+		/* the host has no stack walker yet: no frames */
+		os_memset(dst, 0, a->rec.size);
+		return true;
+	case DTRACEACT_USTACK:
+		os_memset(dst, 0, a->rec.size);
+		os_memcpy(dst, &pid, 8);
+		return true;
+	case DTRACEACT_USYM:
+	case DTRACEACT_UMOD:
+	case DTRACEACT_UADDR:
+		os_memcpy(dst, &pid, 8);
+		os_memcpy(dst + 8, &v, 8);
+		return true;
+	default:
+		return store_value(mst, &a->rec, base, v);
+	}
+}
+
+static void mstate_init(dtrace_mstate_t *mst, dtrace_ecb_t *ecb,
+			dtrace_cpustate_t *c, const uint64_t *args, int cpu,
+			uint64_t now)
+{
+	uint32_t nlocals = dtrace_vstate_nlocals(ecb->state->vstate);
+
+	os_memcpy(mst->args, args, sizeof(mst->args));
+	mst->probeid = ecb->probe->id;
+	mst->epid = ecb->epid;
+	mst->cpu = cpu;
+	mst->probe = &ecb->probe->names;
+	mst->timestamp = now;
+	mst->scratch_base = (uintptr_t)c->scratch;
+	mst->scratch_ptr = (uintptr_t)c->scratch;
+	mst->scratch_size = c->scratch_size;
+	mst->locals = c->locals;
+	os_memset(c->locals, 0, nlocals * sizeof(uint64_t));
+	mst->fault = 0;
+	mst->illval = 0;
+	mst->fault_pc = 0;
+	mst->state = ecb->state;
+}
+
+/*
+ * Run one ECB.  Returns false when it faulted: *ndx is the action index
+ * (0 for the predicate) and mst says what happened.
+ */
+static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
+		    const uint64_t *args, int cpu, uint64_t now,
+		    dtrace_mstate_t *mst, uint32_t *ndx)
+{
+	dtrace_state_t *state = ecb->state;
+	dtrace_clause_t *cl = ecb->clause;
+	uint64_t v, commit_id = 0, dynsize = ~0ull;
+	dtrace_target_t t;
+	dtc_rechdr_t *hdr;
+	dtrace_action_t *a;
+	uint32_t i;
+
+	mstate_init(mst, ecb, c, args, cpu, now);
+	*ndx = 0;
+	if (cl->pred != NULL) {
+		v = run_difo(cl->pred, mst);
+		if (mst->fault)
+			return false;
+		if (v == 0)
+			return true;
+	}
+	t.buf = &c->buf;
+	t.off = dtrace_buffer_reserve(t.buf, cl->size);
+	if (t.off < 0)
+		return true;
+	t.base = dtrace_buffer_active(t.buf) + t.off;
+	hdr = (dtc_rechdr_t *)t.base;
+	hdr->epid = ecb->epid;
+	hdr->cpu = (uint32_t)cpu;
+	hdr->timestamp = now;
+
+	for (i = 0; i < cl->nactions; i++) {
+		a = &cl->actions[i];
+		if (a->iskey)
+			continue;
+		if (DTRACEAGG_ISAGG(a->kind)) {
+			if (!aggregate(cl, i, c, mst, ndx))
+				return false;
+			continue;
+		}
+		*ndx = i + 1;
+		v = 0;
+		if (a->difo != NULL) {
+			v = run_difo(a->difo, mst);
+			if (mst->fault)
+				return false;
+		}
+		if (!act(state, cl, a, v, cpu, &t, &commit_id, &dynsize))
+			return true;
+		if (a->hasrec && !store_record(mst, a, t.base, v, dynsize))
+			return false;
+	}
+	dtrace_buffer_commit(t.buf, t.off, cl->size);
+	if (commit_id != 0)
+		dtrace_speculation_commit(state, commit_id, cpu);
+	return true;
+}
+
+static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
+		      const uint64_t *args, int cpu, uint64_t now);
+
+/* ERROR for a fault in ECB 'ecb' at action 'ndx', for its state only. */
+static void fire_error(dtrace_ecb_t *ecb, uint32_t ndx,
+		       const dtrace_mstate_t *mst, int cpu, uint64_t now)
+{
+	dtrace_probe_t *ep = dtrace_probe_get(dtrace_probeid_error);
+	uint64_t args[10] = { 0 };
+
+	__atomic_add_fetch(&ecb->state->errors, 1, __ATOMIC_RELAXED);
+	if (ep == NULL || dtrace_cpuflags[cpu].in_error)
+		return;
+	args[1] = ecb->epid;
+	args[2] = ndx;
+	args[3] = mst->fault_pc;
+	args[4] = mst->fault;
+	args[5] = mst->illval;
+	dtrace_cpuflags[cpu].in_error = 1;
+	fire_ecbs(ecb->state, ep, args, cpu, now);
+	dtrace_cpuflags[cpu].in_error = 0;
+}
+
+/*
+ * The one place that calls itself: fire_ecbs -> fire_error -> fire_ecbs,
+ * bounded to one level by in_error.
+ */
+static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
+		      const uint64_t *args, int cpu, uint64_t now)
+{
+	dtrace_mstate_t mst;
+	dtrace_cpustate_t *c;
+	dtrace_ecb_t *ecb;
+	uint32_t ndx;
+
+	for (ecb = DTRACE_READ(p->ecbs); ecb != NULL;
+	     ecb = DTRACE_READ(ecb->next)) {
+		if (only != NULL && ecb->state != only)
+			continue;
+		if (!phase_allows(ecb->state, p->id))
+			continue;
+		c = &ecb->state->cpus[cpu];
+		if (c->buf.data[0] == NULL)
+			continue;	/* the cpu option excludes us */
+		if (!run_ecb(ecb, c, args, cpu, now, &mst, &ndx))
+			fire_error(ecb, ndx, &mst, cpu, now);
+	}
+}
+
+static int fire(dtrace_state_t *only, dtrace_id_t id, uint64_t arg0,
+		uint64_t arg1, uint64_t arg2, uint64_t arg3, uint64_t arg4)
+{
+	uint64_t args[10] = { arg0, arg1, arg2, arg3, arg4 };
+	os_cookie_t cookie;
+	dtrace_probe_t *p;
+	int cpu;
+
+	cookie = os_probe_enter();
+	cpu = os_cpu_id();
+	p = dtrace_probe_get(id);
+	if (p == NULL || DTRACE_READ(p->ecbs) == NULL ||
+	    cpu >= dtrace_ncpuflags || dtrace_cpuflags[cpu].in_probe) {
+		os_probe_exit(cookie);
+		return cpu;
+	}
+	dtrace_cpuflags[cpu].in_probe = 1;
+	fire_ecbs(only, p, args, cpu, os_gethrtime());
+	dtrace_cpuflags[cpu].in_probe = 0;
+	os_probe_exit(cookie);
+	return cpu;
+}
+
+void dtrace_probe(dtrace_id_t id, uint64_t arg0, uint64_t arg1,
+		  uint64_t arg2, uint64_t arg3, uint64_t arg4)
+{
+	fire(NULL, id, arg0, arg1, arg2, arg3, arg4);
+}
+
+int dtrace_probe_state(dtrace_state_t *only, dtrace_id_t id,
+		       uint64_t arg0, uint64_t arg1, uint64_t arg2,
+		       uint64_t arg3, uint64_t arg4)
+{
+	return fire(only, id, arg0, arg1, arg2, arg3, arg4);
+}

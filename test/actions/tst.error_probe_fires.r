@@ -1,0 +1,2 @@
+fault 1 at 0x0
+

@@ -1,0 +1,3 @@
+
+  read                                                      2                1
+  write                                                     1                2

@@ -1,0 +1,2 @@
+tst.script_name.d
+

@@ -1,0 +1,5 @@
+before
+middle
+speculative
+after
+

@@ -1,0 +1,2 @@
+HELLO, WORLD 1
+

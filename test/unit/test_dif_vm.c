@@ -1,0 +1,679 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the DIF emulator and its subroutines: small programs are
+ * assembled here, verified, declared to a variable state and run the way
+ * a probe firing runs them, against the real user-space host.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+
+#include "core/dif_vm.h"
+
+static int npass, nfail;
+
+#define CHECK(cond, ...) do {						\
+	if (cond) {							\
+		npass++;						\
+	} else {							\
+		nfail++;						\
+		printf("FAIL %s:%d: ", __func__, __LINE__);		\
+		printf(__VA_ARGS__);					\
+		printf("\n");						\
+	}								\
+} while (0)
+
+/* speculation() comes from the framework; a stand-in when not linked. */
+__attribute__((weak)) uint64_t dtrace_speculation_new(struct dtrace_state *s)
+{
+	return 7;
+}
+
+/* ---- a tiny assembler ------------------------------------------------ */
+
+typedef struct prog {
+	dif_instr_t	buf[256];
+	uint32_t	len;
+	uint64_t	ints[64];
+	uint32_t	nints;
+	char		str[2048];
+	uint32_t	strl;
+	dof_difv_t	vars[16];
+	uint32_t	nvars;
+} prog_t;
+
+static void emit(prog_t *p, dif_instr_t in)
+{
+	p->buf[p->len++] = in;
+}
+
+static void setx(prog_t *p, int rd, uint64_t v)
+{
+	p->ints[p->nints] = v;
+	emit(p, DIF_INSTR_SETX(p->nints, rd));
+	p->nints++;
+}
+
+static uint32_t strc(prog_t *p, const char *s)
+{
+	uint32_t off = p->strl;
+
+	strcpy(p->str + off, s);
+	p->strl += strlen(s) + 1;
+	return off;
+}
+
+static void sets(prog_t *p, int rd, const char *s)
+{
+	emit(p, DIF_INSTR_SETS(strc(p, s), rd));
+}
+
+static void var(prog_t *p, uint32_t id, int scope, int kind, int tkind,
+		uint32_t size)
+{
+	dof_difv_t *v = &p->vars[p->nvars++];
+
+	memset(v, 0, sizeof(*v));
+	v->name = strc(p, "v");
+	v->id = id;
+	v->scope = scope;
+	v->kind = kind;
+	v->type.kind = tkind;
+	v->type.size = size;
+	if (tkind == DIF_TYPE_STRING)
+		v->type.flags = DIF_TF_BYREF;
+}
+
+static dtrace_difo_t difo(prog_t *p)
+{
+	dtrace_difo_t dp = {
+		.buf = p->buf, .len = p->len, .inttab = p->ints,
+		.intlen = p->nints, .strtab = p->str, .strlen = p->strl,
+		.vartab = p->vars, .varlen = p->nvars,
+	};
+	return dp;
+}
+
+/* ---- a firing -------------------------------------------------------- */
+
+#define STRSIZE	64
+
+static dtrace_vstate_t *vs;
+static char scratch[4096] __attribute__((aligned(8)));
+static uint64_t locals[16];
+static dtrace_mstate_t mst;
+static const dtrace_probe_names_t names = { "prov", "mod", "func", "name" };
+
+static void firing(void)
+{
+	int i;
+
+	memset(&mst, 0, sizeof(mst));
+	for (i = 0; i < 10; i++)
+		mst.args[i] = 100 + i;
+	mst.probeid = 42;
+	mst.epid = 9;
+	mst.probe = &names;
+	mst.timestamp = 123456789;
+	mst.scratch_base = mst.scratch_ptr = (uintptr_t)scratch;
+	mst.scratch_size = sizeof(scratch);
+	mst.locals = locals;
+}
+
+/* Verify, declare and run; a verifier refusal is a test failure. */
+static uint64_t run(prog_t *p)
+{
+	dtrace_difo_t dp = difo(p);
+	char err[256];
+
+	firing();
+	if (dtrace_difo_verify(&dp, err, sizeof(err)) != 0) {
+		printf("verify: %s\n", err);
+		mst.fault = 99;
+		return 0;
+	}
+	if (dtrace_vstate_add_difo(vs, &dp, err, sizeof(err)) != 0) {
+		printf("add_difo: %s\n", err);
+		mst.fault = 98;
+		return 0;
+	}
+	return dtrace_dif_emulate(&dp, &mst, vs);
+}
+
+/* rd = a OP b; ret rd */
+static uint64_t alu(int op, uint64_t a, uint64_t b)
+{
+	prog_t p = { 0 };
+
+	setx(&p, 1, a);
+	setx(&p, 2, b);
+	emit(&p, DIF_INSTR_ALU(op, 1, 2, 3));
+	emit(&p, DIF_INSTR_RET(3));
+	return run(&p);
+}
+
+static void test_alu(void)
+{
+	int64_t a = -7, b = 2;
+
+	CHECK(alu(DIF_OP_ADD, 5, 3) == 8, "add");
+	CHECK(alu(DIF_OP_SUB, 5, 8) == (uint64_t)-3, "sub");
+	CHECK(alu(DIF_OP_MUL, 6, 7) == 42, "mul");
+	CHECK((int64_t)alu(DIF_OP_SDIV, a, b) == a / b, "sdiv");
+	CHECK((int64_t)alu(DIF_OP_SREM, a, b) == a % b, "srem");
+	CHECK(alu(DIF_OP_UDIV, (uint64_t)a, b) == (uint64_t)a / 2, "udiv");
+	CHECK(alu(DIF_OP_UREM, 17, 5) == 2, "urem");
+	CHECK(alu(DIF_OP_AND, 0xf0f0, 0xff00) == 0xf000, "and");
+	CHECK(alu(DIF_OP_OR, 0xf0f0, 0x0f00) == 0xfff0, "or");
+	CHECK(alu(DIF_OP_XOR, 0xff, 0x0f) == 0xf0, "xor");
+	CHECK(alu(DIF_OP_SLL, 1, 40) == 1ull << 40, "sll");
+	CHECK(alu(DIF_OP_SRL, (uint64_t)a, 60) == 0xf, "srl is logical");
+	CHECK((int64_t)alu(DIF_OP_SRA, (uint64_t)a, 1) == a >> 1,
+	      "sra is arithmetic");
+	CHECK((int64_t)alu(DIF_OP_SDIV, INT64_MIN, -1) == INT64_MIN,
+	      "INT64_MIN / -1 wraps instead of trapping");
+	CHECK(mst.fault == 0, "no fault: %u", mst.fault);
+}
+
+static void test_divzero(void)
+{
+	alu(DIF_OP_UDIV, 1, 0);
+	CHECK(mst.fault == DTRACEFLT_DIVZERO, "fault %u", mst.fault);
+	CHECK(mst.fault_pc == 2, "fault_pc %u", mst.fault_pc);
+	alu(DIF_OP_SREM, 1, 0);
+	CHECK(mst.fault == DTRACEFLT_DIVZERO, "srem fault %u", mst.fault);
+}
+
+/* 1 when branch 'op' is taken after cmp a, b; else 0. */
+static uint64_t branch(int op, uint64_t a, uint64_t b)
+{
+	prog_t p = { 0 };
+
+	setx(&p, 1, a);
+	setx(&p, 2, b);
+	setx(&p, 3, 1);
+	emit(&p, DIF_INSTR_CMP(DIF_OP_CMP, 1, 2));
+	emit(&p, DIF_INSTR_BRANCH(op, 6));
+	emit(&p, DIF_INSTR_MOV(0, 3));
+	emit(&p, DIF_INSTR_RET(3));
+	return run(&p);
+}
+
+static void test_branches(void)
+{
+	uint64_t m1 = (uint64_t)-1;
+
+	CHECK(branch(DIF_OP_BL, m1, 1) == 1, "-1 < 1 signed");
+	CHECK(branch(DIF_OP_BLU, m1, 1) == 0, "-1 > 1 unsigned");
+	CHECK(branch(DIF_OP_BGU, m1, 1) == 1, "bgu");
+	CHECK(branch(DIF_OP_BG, m1, 1) == 0, "bg");
+	CHECK(branch(DIF_OP_BE, 4, 4) == 1, "be");
+	CHECK(branch(DIF_OP_BNE, 4, 4) == 0, "bne");
+	CHECK(branch(DIF_OP_BGE, 4, 4) == 1, "bge equal");
+	CHECK(branch(DIF_OP_BLE, 5, 4) == 0, "ble");
+	CHECK(branch(DIF_OP_BLEU, 4, 5) == 1, "bleu");
+	CHECK(branch(DIF_OP_BGEU, 3, 5) == 0, "bgeu");
+	CHECK(branch(DIF_OP_BA, 0, 0) == 1, "ba");
+	CHECK(branch(DIF_OP_BL, INT64_MIN, 1) == 1,
+	      "signed compare does not overflow");
+}
+
+static int64_t scmp(const char *a, const char *b)
+{
+	prog_t p = { 0 };
+
+	sets(&p, 1, a);
+	sets(&p, 2, b);
+	setx(&p, 3, 1);
+	setx(&p, 4, -1);
+	emit(&p, DIF_INSTR_CMP(DIF_OP_SCMP, 1, 2));
+	emit(&p, DIF_INSTR_BRANCH(DIF_OP_BG, 10));	/* a > b: 1 */
+	emit(&p, DIF_INSTR_BRANCH(DIF_OP_BL, 9));	/* a < b: -1 */
+	emit(&p, DIF_INSTR_MOV(0, 3));			/* equal: 0 */
+	emit(&p, DIF_INSTR_RET(3));
+	emit(&p, DIF_INSTR_RET(4));
+	emit(&p, DIF_INSTR_RET(3));
+	return (int64_t)run(&p);
+}
+
+static void test_scmp(void)
+{
+	CHECK(scmp("abc", "abd") == -1, "abc < abd");
+	CHECK(scmp("abd", "abc") == 1, "abd > abc");
+	CHECK(scmp("abc", "abc") == 0, "equal");
+	CHECK(scmp("ab", "abc") == -1, "prefix sorts first");
+}
+
+static uint64_t target = 0x1122334455667788ull;
+
+static uint64_t load(int op, uint64_t addr)
+{
+	prog_t p = { 0 };
+
+	setx(&p, 1, addr);
+	emit(&p, DIF_INSTR_LOAD(op, 1, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	return run(&p);
+}
+
+static void test_loads(void)
+{
+	uintptr_t t = (uintptr_t)&target;
+	int8_t neg = -5;
+
+	CHECK(load(DIF_OP_LDX, t) == target, "ldx from process memory");
+	CHECK(load(DIF_OP_LDUB, t) == 0x88, "ldub");
+	CHECK(load(DIF_OP_LDUW, t + 4) == 0x11223344, "lduw");
+	CHECK((int64_t)load(DIF_OP_LDSB, (uintptr_t)&neg) == -5, "ldsb");
+	load(DIF_OP_LDX, 8);
+	CHECK(mst.fault == DTRACEFLT_BADADDR && mst.illval == 8,
+	      "bad address: fault %u illval %llu", mst.fault,
+	      (unsigned long long)mst.illval);
+	CHECK(mst.fault_pc == 1, "fault_pc %u", mst.fault_pc);
+	load(DIF_OP_LDX, t + 1);
+	CHECK(mst.fault == DTRACEFLT_BADALIGN, "misaligned: %u", mst.fault);
+}
+
+/* store v with 'op' to addr, then load it back with ldx from addr */
+static uint64_t store(int op, uint64_t addr, uint64_t v)
+{
+	prog_t p = { 0 };
+
+	setx(&p, 1, v);
+	setx(&p, 2, addr);
+	emit(&p, DIF_INSTR_STORE(op, 1, 2));
+	emit(&p, DIF_INSTR_RET(0));
+	return run(&p);
+}
+
+static void test_stores(void)
+{
+	prog_t p = { 0 };
+	uint64_t r;
+
+	/* allocs 16; stw 0xdeadbeef at +4; ldx at 0 */
+	setx(&p, 1, 16);
+	emit(&p, DIF_INSTR_ALLOCS(1, 2));
+	setx(&p, 3, 4);
+	emit(&p, DIF_INSTR_ALU(DIF_OP_ADD, 2, 3, 4));
+	setx(&p, 5, 0xdeadbeef);
+	emit(&p, DIF_INSTR_STORE(DIF_OP_STW, 5, 4));
+	emit(&p, DIF_INSTR_LOAD(DIF_OP_LDX, 2, 6));
+	emit(&p, DIF_INSTR_RET(6));
+	r = run(&p);
+	CHECK(mst.fault == 0 && r == 0xdeadbeef00000000ull,
+	      "store into scratch: fault %u r %llx", mst.fault,
+	      (unsigned long long)r);
+
+	store(DIF_OP_STX, (uintptr_t)&target, 1);
+	CHECK(mst.fault == DTRACEFLT_BADADDR && target != 1,
+	      "store outside core memory refused: %u", mst.fault);
+	store(DIF_OP_STB, (uintptr_t)scratch + 100, 1);
+	CHECK(mst.fault == DTRACEFLT_BADADDR,
+	      "store past the allocated scratch refused: %u", mst.fault);
+}
+
+static void test_scratch_exhaustion(void)
+{
+	prog_t p = { 0 };
+
+	setx(&p, 1, sizeof(scratch) + 1);
+	emit(&p, DIF_INSTR_ALLOCS(1, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	run(&p);
+	CHECK(mst.fault == DTRACEFLT_NOSCRATCH, "fault %u", mst.fault);
+}
+
+static uint64_t builtin(uint32_t id)
+{
+	prog_t p = { 0 };
+
+	emit(&p, DIF_INSTR_LDV(DIF_OP_LDGS, id, 1));
+	emit(&p, DIF_INSTR_RET(1));
+	return run(&p);
+}
+
+static uint64_t ldga(uint64_t ndx)
+{
+	prog_t p = { 0 };
+
+	setx(&p, 1, ndx);
+	emit(&p, DIF_INSTR_LDA(DIF_OP_LDGA, DIF_VAR_ARGS, 1, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	return run(&p);
+}
+
+static void test_builtins(void)
+{
+	char comm[16];
+
+	CHECK(builtin(DIF_VAR_ARG0 + 3) == 103, "arg3");
+	CHECK(ldga(9) == 109, "args[9]");
+	CHECK(ldga(12) == 0, "args[12]");
+	CHECK(builtin(DIF_VAR_PID) == (uint64_t)getpid(), "pid");
+	CHECK(builtin(DIF_VAR_PPID) == (uint64_t)getppid(), "ppid");
+	CHECK(builtin(DIF_VAR_UID) == getuid(), "uid");
+	CHECK(builtin(DIF_VAR_EPID) == 9, "epid");
+	CHECK(builtin(DIF_VAR_ID) == 42, "id");
+	CHECK(builtin(DIF_VAR_TIMESTAMP) == 123456789, "timestamp");
+	CHECK(builtin(DIF_VAR_CURCPU) == 0, "cpu");
+	CHECK(strcmp((char *)builtin(DIF_VAR_PROBEFUNC), "func") == 0,
+	      "probefunc");
+	CHECK(strcmp((char *)builtin(DIF_VAR_PROBEPROV), "prov") == 0,
+	      "probeprov");
+	snprintf(comm, sizeof(comm), "%s", program_invocation_short_name);
+	CHECK(strcmp((char *)builtin(DIF_VAR_EXECNAME), comm) == 0,
+	      "execname");
+	CHECK(builtin(DIF_VAR_WALLTIMESTAMP) > 1500000000ull * 1000000000,
+	      "walltimestamp is after 2017");
+	builtin(DIF_VAR_CALLER);
+	CHECK(mst.fault == DTRACEFLT_ILLOP, "caller is not offered: %u",
+	      mst.fault);
+}
+
+static void test_globals_and_locals(void)
+{
+	uint32_t g = DIF_VAR_OTHER_UBASE, s = DIF_VAR_OTHER_UBASE + 1;
+	prog_t p = { 0 };
+	uint64_t r;
+
+	/* g = 41; s = "hello" (store), in a first firing */
+	var(&p, g, DIF_VSCOPE_GLOBAL, DIF_VKIND_SCALAR, DIF_TYPE_CTF, 8);
+	var(&p, s, DIF_VSCOPE_GLOBAL, DIF_VKIND_SCALAR, DIF_TYPE_STRING,
+	    STRSIZE);
+	setx(&p, 1, 41);
+	emit(&p, DIF_INSTR_STV(DIF_OP_STGS, g, 1));
+	sets(&p, 2, "hello");
+	emit(&p, DIF_INSTR_STV(DIF_OP_STGS, s, 2));
+	emit(&p, DIF_INSTR_RET(0));
+	run(&p);
+	CHECK(mst.fault == 0, "stores: fault %u", mst.fault);
+
+	/* a later firing: g + 1 and the string */
+	memset(&p, 0, sizeof(p));
+	var(&p, g, DIF_VSCOPE_GLOBAL, DIF_VKIND_SCALAR, DIF_TYPE_CTF, 8);
+	emit(&p, DIF_INSTR_LDV(DIF_OP_LDGS, g, 1));
+	setx(&p, 2, 1);
+	emit(&p, DIF_INSTR_ALU(DIF_OP_ADD, 1, 2, 1));
+	emit(&p, DIF_INSTR_RET(1));
+	CHECK(run(&p) == 42, "global scalar keeps its value");
+
+	memset(&p, 0, sizeof(p));
+	var(&p, s, DIF_VSCOPE_GLOBAL, DIF_VKIND_SCALAR, DIF_TYPE_STRING,
+	    STRSIZE);
+	emit(&p, DIF_INSTR_LDV(DIF_OP_LDGS, s, 1));
+	emit(&p, DIF_INSTR_RET(1));
+	r = run(&p);
+	CHECK(r != 0 && strcmp((char *)r, "hello") == 0,
+	      "global string is copied into its storage");
+
+	/* this->x = arg1 * 2; return this->x */
+	memset(&p, 0, sizeof(p));
+	var(&p, g, DIF_VSCOPE_LOCAL, DIF_VKIND_SCALAR, DIF_TYPE_CTF, 8);
+	emit(&p, DIF_INSTR_LDV(DIF_OP_LDGS, DIF_VAR_ARG0 + 1, 1));
+	emit(&p, DIF_INSTR_ALU(DIF_OP_ADD, 1, 1, 1));
+	emit(&p, DIF_INSTR_STV(DIF_OP_STLS, g, 1));
+	emit(&p, DIF_INSTR_LDV(DIF_OP_LDLS, g, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	CHECK(run(&p) == 202, "clause-local");
+	CHECK(dtrace_vstate_nlocals(vs) >= 1, "nlocals counts the local");
+}
+
+/* ---- subroutines ------------------------------------------------- */
+
+/* An argument: a string (pushed by reference) or an integer. */
+typedef struct sarg {
+	const char	*s;
+	uint64_t	v;
+} sarg_t;
+
+#define S(x)	((sarg_t){ .s = (x) })
+#define V(x)	((sarg_t){ .v = (uint64_t)(x) })
+
+static uint64_t call(uint32_t subr, int n, const sarg_t *args)
+{
+	prog_t p = { 0 };
+	int i;
+
+	emit(&p, DIF_INSTR_FLUSHTS);
+	for (i = 0; i < n; i++) {
+		if (args[i].s) {
+			sets(&p, 1, args[i].s);
+			emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 1));
+		} else {
+			setx(&p, 1, args[i].v);
+			emit(&p, DIF_INSTR_PUSHTV(1));
+		}
+	}
+	emit(&p, DIF_INSTR_CALL(subr, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	return run(&p);
+}
+
+#define CALL(subr, ...) \
+	call(subr, sizeof((sarg_t[]){ __VA_ARGS__ }) / sizeof(sarg_t), \
+	     (sarg_t[]){ __VA_ARGS__ })
+
+/* The string a subroutine returned, or "<NULL>" / "<fault N>". */
+static const char *sres(uint64_t r)
+{
+	static char buf[32];
+
+	if (mst.fault) {
+		snprintf(buf, sizeof(buf), "<fault %u>", mst.fault);
+		return buf;
+	}
+	return r ? (const char *)r : "<NULL>";
+}
+
+#define CHECK_STR(expr, want) do {					\
+	const char *got_ = sres(expr);					\
+	CHECK(strcmp(got_, want) == 0, "%s: got \"%s\", want \"%s\"",	\
+	      #expr, got_, want);					\
+} while (0)
+
+static void test_string_subrs(void)
+{
+	char big[2 * STRSIZE];
+
+	CHECK(CALL(DIF_SUBR_STRLEN, S("hello")) == 5, "strlen");
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	CHECK(CALL(DIF_SUBR_STRLEN, V((uintptr_t)big)) == STRSIZE - 1,
+	      "strlen is bounded by strsize");
+	CHECK_STR(CALL(DIF_SUBR_STRJOIN, S("foo"), S("bar")), "foobar");
+	CHECK(strlen(sres(CALL(DIF_SUBR_STRJOIN, S(big + STRSIZE),
+			       S(big + STRSIZE)))) == STRSIZE - 1,
+	      "strjoin is bounded by strsize");
+	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S("hello world"), V(6)), "world");
+	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S("hello"), V(1), V(3)), "ell");
+	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S("hello"), V(-3)), "llo");
+	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S("hello"), V(-7), V(4)), "he");
+	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S("hello"), V(1), V(-1)), "ell");
+	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S("hello"), V(9)), "");
+	CHECK(CALL(DIF_SUBR_INDEX, S("foofoo"), S("foo")) == 0, "index");
+	CHECK(CALL(DIF_SUBR_INDEX, S("foofoo"), S("foo"), V(1)) == 3,
+	      "index with start");
+	CHECK((int64_t)CALL(DIF_SUBR_INDEX, S("foo"), S("bar")) == -1,
+	      "index not found");
+	CHECK(CALL(DIF_SUBR_RINDEX, S("foofoo"), S("foo")) == 3, "rindex");
+	CHECK(CALL(DIF_SUBR_RINDEX, S("foofoo"), S("foo"), V(2)) == 0,
+	      "rindex with start");
+	CHECK_STR(CALL(DIF_SUBR_STRCHR, S("a/b/c"), V('/')), "/b/c");
+	CHECK_STR(CALL(DIF_SUBR_STRRCHR, S("a/b/c"), V('/')), "/c");
+	CHECK_STR(CALL(DIF_SUBR_STRCHR, S("abc"), V('z')), "<NULL>");
+	CHECK_STR(CALL(DIF_SUBR_STRSTR, S("hello world"), S("o w")),
+		  "o world");
+	CHECK_STR(CALL(DIF_SUBR_STRSTR, S("hello"), S("xyz")), "<NULL>");
+	CHECK_STR(CALL(DIF_SUBR_TOUPPER, S("MiXed 1")), "MIXED 1");
+	CHECK_STR(CALL(DIF_SUBR_TOLOWER, S("MiXed 1")), "mixed 1");
+	CHECK(CALL(DIF_SUBR_STRTOLL, S("  -1234")) == (uint64_t)-1234,
+	      "strtoll");
+	CHECK(CALL(DIF_SUBR_STRTOLL, S("0x1f"), V(16)) == 31,
+	      "strtoll base 16");
+	CHECK(CALL(DIF_SUBR_STRTOLL, S("777"), V(8)) == 511,
+	      "strtoll base 8");
+}
+
+static void test_lltostr(void)
+{
+	char want[32];
+
+	snprintf(want, sizeof(want), "%lld", (long long)INT64_MIN);
+	CHECK_STR(CALL(DIF_SUBR_LLTOSTR, V(INT64_MIN)), want);
+	CHECK_STR(CALL(DIF_SUBR_LLTOSTR, V(-42)), "-42");
+	CHECK_STR(CALL(DIF_SUBR_LLTOSTR, V(0)), "0");
+	CHECK_STR(CALL(DIF_SUBR_LLTOSTR, V(255), V(16)), "0xff");
+	CHECK_STR(CALL(DIF_SUBR_LLTOSTR, V(8), V(8)), "010");
+	CHECK_STR(CALL(DIF_SUBR_LLTOSTR, V(5), V(2)), "101");
+	CALL(DIF_SUBR_LLTOSTR, V(5), V(1));
+	CHECK(mst.fault == DTRACEFLT_ILLOP, "base 1 faults: %u", mst.fault);
+}
+
+static void test_paths(void)
+{
+	CHECK_STR(CALL(DIF_SUBR_BASENAME, S("/usr/lib/libc.so")), "libc.so");
+	CHECK_STR(CALL(DIF_SUBR_BASENAME, S("/usr/lib/")), "lib");
+	CHECK_STR(CALL(DIF_SUBR_BASENAME, S("/")), "/");
+	CHECK_STR(CALL(DIF_SUBR_BASENAME, S("")), ".");
+	CHECK_STR(CALL(DIF_SUBR_BASENAME, S("file")), "file");
+	CHECK_STR(CALL(DIF_SUBR_DIRNAME, S("/usr/lib/libc.so")), "/usr/lib");
+	CHECK_STR(CALL(DIF_SUBR_DIRNAME, S("/usr/lib//")), "/usr");
+	CHECK_STR(CALL(DIF_SUBR_DIRNAME, S("/usr")), "/");
+	CHECK_STR(CALL(DIF_SUBR_DIRNAME, S("file")), ".");
+	CHECK_STR(CALL(DIF_SUBR_DIRNAME, S("/")), "/");
+	CHECK_STR(CALL(DIF_SUBR_CLEANPATH, S("/a//b/./c/../d")), "/a/b/d");
+	CHECK_STR(CALL(DIF_SUBR_CLEANPATH, S("/../a")), "/a");
+	CHECK_STR(CALL(DIF_SUBR_CLEANPATH, S("../a/../../b")), "../../b");
+	CHECK_STR(CALL(DIF_SUBR_CLEANPATH, S("/a/b/../..")), "/");
+}
+
+static void test_strtok(void)
+{
+	CHECK_STR(CALL(DIF_SUBR_STRTOK, S(",,a,bc,,d"), S(",")), "a");
+	CHECK_STR(CALL(DIF_SUBR_STRTOK, V(0), S(",")), "bc");
+	CHECK_STR(CALL(DIF_SUBR_STRTOK, V(0), S(",")), "d");
+	CHECK_STR(CALL(DIF_SUBR_STRTOK, V(0), S(",")), "<NULL>");
+}
+
+static void test_net(void)
+{
+	uint8_t v4[4] = { 192, 168, 1, 20 };
+	struct in6_addr a6;
+	char want[64];
+	static const char *const six[] = {
+		"2001:db8::1", "::", "::1", "fe80::1:2:3:4", "1:0:0:1::1",
+		"::ffff:10.1.2.3", "1:2:3:4:5:6:7:8", "2001:db8:0:1::",
+	};
+	size_t i;
+
+	CHECK(CALL(DIF_SUBR_HTONS, V(0x1234)) == htons(0x1234), "htons");
+	CHECK(CALL(DIF_SUBR_NTOHL, V(0x12345678)) == ntohl(0x12345678),
+	      "ntohl");
+	CHECK(CALL(DIF_SUBR_HTONLL, V(0x0102030405060708ull)) ==
+	      0x0807060504030201ull, "htonll");
+	CHECK_STR(CALL(DIF_SUBR_INET_NTOA, V((uintptr_t)v4)), "192.168.1.20");
+	CHECK_STR(CALL(DIF_SUBR_INET_NTOP, V(AF_INET), V((uintptr_t)v4)),
+		  "192.168.1.20");
+	for (i = 0; i < sizeof(six) / sizeof(six[0]); i++) {
+		inet_pton(AF_INET6, six[i], &a6);
+		inet_ntop(AF_INET6, &a6, want, sizeof(want));
+		CHECK_STR(CALL(DIF_SUBR_INET_NTOA6, V((uintptr_t)&a6)), want);
+		CHECK_STR(CALL(DIF_SUBR_INET_NTOP, V(AF_INET6),
+			       V((uintptr_t)&a6)), want);
+	}
+	CALL(DIF_SUBR_INET_NTOA, V(16));
+	CHECK(mst.fault == DTRACEFLT_BADADDR, "bad address: %u", mst.fault);
+}
+
+static void test_memory_subrs(void)
+{
+	static const char user[] = "from user space";
+	uint64_t a, b, r;
+	prog_t p = { 0 };
+
+	CHECK_STR(CALL(DIF_SUBR_COPYINSTR, V((uintptr_t)user)), user);
+	CHECK_STR(CALL(DIF_SUBR_COPYINSTR, V((uintptr_t)user), V(4)), "from");
+	r = CALL(DIF_SUBR_COPYIN, V((uintptr_t)user), V(4));
+	CHECK(mst.fault == 0 && memcmp((void *)r, user, 4) == 0, "copyin");
+	CALL(DIF_SUBR_COPYIN, V(24), V(4));
+	CHECK(mst.fault == DTRACEFLT_BADADDR && mst.illval == 24,
+	      "copyin of a bad address: %u", mst.fault);
+	a = CALL(DIF_SUBR_ALLOCA, V(3));
+	CHECK(mst.fault == 0 && a % 8 == 0, "alloca is 8-byte aligned");
+
+	/* bcopy(user, alloca(8), 8) then read the first 8 bytes back */
+	setx(&p, 1, 8);
+	emit(&p, DIF_INSTR_PUSHTV(1));
+	emit(&p, DIF_INSTR_CALL(DIF_SUBR_ALLOCA, 2));
+	emit(&p, DIF_INSTR_FLUSHTS);
+	setx(&p, 3, (uintptr_t)user);
+	emit(&p, DIF_INSTR_PUSHTV(3));
+	emit(&p, DIF_INSTR_PUSHTV(2));
+	emit(&p, DIF_INSTR_PUSHTV(1));
+	emit(&p, DIF_INSTR_CALL(DIF_SUBR_BCOPY, 4));
+	emit(&p, DIF_INSTR_LOAD(DIF_OP_LDX, 2, 5));
+	emit(&p, DIF_INSTR_RET(5));
+	r = run(&p);
+	memcpy(&b, user, 8);
+	CHECK(mst.fault == 0 && r == b, "bcopy into alloca'd scratch");
+
+	CALL(DIF_SUBR_BCOPY, V((uintptr_t)user), V((uintptr_t)&target), V(8));
+	CHECK(mst.fault == DTRACEFLT_BADADDR, "bcopy outside scratch: %u",
+	      mst.fault);
+	CHECK(CALL(DIF_SUBR_PROGENYOF, V(getpid())) == 1, "progenyof(self)");
+	CHECK(CALL(DIF_SUBR_PROGENYOF, V(getpid() + 100000)) == 0,
+	      "progenyof(stranger)");
+	CHECK(CALL(DIF_SUBR_SPECULATION) == 7, "speculation");
+	a = CALL(DIF_SUBR_RAND);
+	b = CALL(DIF_SUBR_RAND);
+	CHECK(a != b, "rand moves on");
+	CALL(DIF_SUBR_STRLEN);
+	CHECK(mst.fault == DTRACEFLT_ILLOP, "missing argument: %u",
+	      mst.fault);
+}
+
+static void test_tuple_overflow(void)
+{
+	/* no verifier here: it would refuse this program */
+	prog_t p = { 0 };
+	dtrace_difo_t dp;
+	int i;
+
+	for (i = 0; i <= DIF_NTUPLE; i++)
+		emit(&p, DIF_INSTR_PUSHTV(0));
+	emit(&p, DIF_INSTR_RET(0));
+	dp = difo(&p);
+	firing();
+	dtrace_dif_emulate(&dp, &mst, vs);
+	CHECK(mst.fault == DTRACEFLT_TUPOFLOW, "fault %u", mst.fault);
+}
+
+int main(void)
+{
+	if (dtrace_vstate_create(&vs, 1 << 16, STRSIZE, 1) != 0) {
+		printf("cannot create a variable state\n0 passed, 1 failed\n");
+		return 1;
+	}
+	test_alu();
+	test_divzero();
+	test_branches();
+	test_scmp();
+	test_loads();
+	test_stores();
+	test_scratch_exhaustion();
+	test_builtins();
+	test_globals_and_locals();
+	test_string_subrs();
+	test_lltostr();
+	test_paths();
+	test_strtok();
+	test_net();
+	test_memory_subrs();
+	test_tuple_overflow();
+	dtrace_vstate_destroy(vs);
+	printf("%d passed, %d failed\n", npass, nfail);
+	return nfail != 0;
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef DT_CONSUMER_H
+#define DT_CONSUMER_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdint.h>
+#include "libdtrace.h"
+#include "dt_host.h"
+#include "dt_prog.h"
+#include "dt_compile.h"
+
+/*
+ * The consumer's private state: what dt_open.c, dt_options.c,
+ * dt_consume.c, dt_printf.c and dt_aggregate.c share behind the
+ * dtrace_hdl_t of libdtrace.h.  Nothing outside those files (and their
+ * unit tests) includes this header.
+ */
+
+typedef enum dt_hostkind {
+	DT_HOST_AUTO,
+	DT_HOST_USER,
+	DT_HOST_KERNEL
+} dt_hostkind_t;
+
+/* Options the consumer itself acts on (the core's are in coreopt[]). */
+typedef struct dt_copts {
+	int		quiet;
+	int		flowindent;
+	int		rawbytes;
+	int		aggsortkey;
+	int		aggsortrev;
+	int		aggpack;
+	int		zdefs;
+	int		errtags;
+	int		destructive;
+	int		defaultargs;
+	int64_t		aggsortkeypos;
+	int64_t		aggsortpos;
+	int64_t		stackindent;
+	uint64_t	switchrate;	/* ns between reads, all three */
+	uint64_t	aggrate;
+	uint64_t	statusrate;
+	dt_hostkind_t	host;
+} dt_copts_t;
+
+struct dt_aggstate;
+
+struct dtrace_hdl {
+	dt_host_t	host;
+	int		host_ready;	/* host.ops->open succeeded */
+	int		ncpus;
+
+	dt_copts_t	opts;
+	uint64_t	coreopt[DTRACEOPT_MAX];	/* DTRACEOPT_UNSET if not set */
+	unsigned int	prog_opts_applied;	/* dt_prog_t.options done */
+	int		opts_loaded;		/* the options DOF is loaded */
+
+	dt_compiler_t	*compiler;
+	dt_compile_opts_t copts;
+	const dt_prog_t	*prog;
+
+	/* Descriptions fetched from the host, cached by id. */
+	dtc_epdesc_t	**epdescs;
+	unsigned int	nepdescs;
+	dtc_probeinfo_t	*probes;	/* indexed by probe id; id 0 unused */
+	unsigned int	nprobes;
+	int		probes_loaded;
+
+	struct dt_aggstate *agg;
+
+	/* Tracing state. */
+	int		going;
+	int		stopped;
+	int		exited;		/* exit() was consumed */
+	int		exitstatus;
+	int		header_done;	/* the CPU/ID/FUNCTION:NAME line */
+	int		flowdepth;
+	uint64_t	last_switch, last_agg, last_status;
+	dtc_status_t	status;		/* counters already reported */
+	uint64_t	*cpudrops;	/* per-CPU drops already reported */
+
+	char		errmsg[1024];
+};
+
+/* ---- dt_open.c ---------------------------------------------------- */
+
+int dt_set_errmsg(dtrace_hdl_t *dtp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The host, opened the first time it is needed; NULL with errmsg. */
+dt_host_t *dt_host(dtrace_hdl_t *dtp);
+uint64_t dt_now_ns(void);
+
+/* ---- dt_options.c ------------------------------------------------- */
+
+void dt_options_init(dtrace_hdl_t *dtp);
+/* The DOF of the core options set so far, or NULL when none is set. */
+void *dt_options_dof(dtrace_hdl_t *dtp, size_t *sizep);
+int dt_parse_size(const char *s, uint64_t *valp);
+int dt_parse_time(const char *s, uint64_t *nsp);
+
+/* ---- dt_printf.c -------------------------------------------------- */
+
+/*
+ * One argument of a format: a recorded value (a principal-buffer record
+ * or an aggregation key), or an aggregation's value for printa's %@.
+ */
+typedef struct dt_pfarg {
+	const void	*data;
+	size_t		size;
+	unsigned int	flags;		/* DTC_RECF_* */
+	dif_type_t	type;
+	/* %@ only: the aggregation value this argument stands for. */
+	const struct dt_aggprint *agg;
+} dt_pfarg_t;
+
+/*
+ * Format 'fmt' with 'args' onto fp.  Returns 0, or -1 with a message in
+ * err ("printf( ) format "%d" needs an argument that was not given").
+ */
+int dt_printf_format(FILE *fp, const char *fmt, const dt_pfarg_t *args,
+		     unsigned int nargs, char *err, size_t errlen);
+/* The value of an integer record, sign-extended when it is signed. */
+int64_t dt_rec_int(const void *data, size_t size, unsigned int flags);
+
+/* ---- dt_aggregate.c ---------------------------------------------- */
+
+/* The value of one aggregation for one key, as printa prints it. */
+typedef struct dt_aggprint {
+	unsigned int	kind;		/* DTRACEAGG_* */
+	uint64_t	arg2;
+	const int64_t	*data;		/* NULL: no entry for this key */
+	unsigned int	nwords;
+	int64_t		normal;		/* normalize() factor, 1 if none */
+} dt_aggprint_t;
+
+/* Default printing of the value (" %16lld", a histogram...). */
+int dt_agg_print_value(FILE *fp, const dt_aggprint_t *ap);
+/* 1 and *valp for count/sum/min/max/avg/stddev, 0 for histograms. */
+int dt_agg_scalar(const dt_aggprint_t *ap, int64_t *valp);
+/* Fold one CPU's aggregation snapshot into the consumer's state. */
+int dt_agg_ingest(dtrace_hdl_t *dtp, const void *data, size_t size);
+/* printa(): the statement's format and aggregations. */
+int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const dt_stmt_t *stmt);
+/* clear(), trunc(), normalize(), denormalize() as LIBACT records. */
+int dt_agg_libact(dtrace_hdl_t *dtp, const dt_stmt_t *stmt, int64_t arg);
+void dt_agg_destroy(dtrace_hdl_t *dtp);
+
+/* ---- dt_consume.c ------------------------------------------------ */
+
+int dt_consume_cpu(dtrace_hdl_t *dtp, FILE *fp, int cpu, const void *buf,
+		   size_t size);
+const dtc_probeinfo_t *dt_probe_lookup(dtrace_hdl_t *dtp, unsigned int id);
+void dt_consume_destroy(dtrace_hdl_t *dtp);
+
+#endif /* DT_CONSUMER_H */

@@ -1,0 +1,477 @@
+/*
+ * One cell of the matrix: a kernel under a hypervisor ("bare" or "xen").
+ *
+ *   1. module: when the Makefile has a `module` target, build it on the
+ *      host for this kernel (KDIR from images/fetch --headers); otherwise
+ *      the step is reported as skipped with that reason, never as passed.
+ *   2. plan: CELL/plan, a shell fragment the guest agent sources.
+ *   3. boot QEMU and watch CELL/agent.out (the virtio-serial port):
+ *      no "hello" within the boot timeout kills QEMU (boot timeout); no
+ *      "done" within boot timeout + command timeout + slack kills it too
+ *      (test timeout).  The agent enforces the per-command timeout itself.
+ *   4. classify from the agent's records, the console log and the kernel
+ *      log the agent sent (splat.c).
+ *
+ * Everything the cell produced stays in CELL/: plan, console.log,
+ * agent.out, output.txt, dmesg.txt, qemu.log, module-build.log.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "vmtest.h"
+
+#define WATCHDOG_SLACK	60	/* seconds beyond boot + command */
+#define POWEROFF_GRACE	15	/* seconds for QEMU to exit after "done" */
+
+static pthread_mutex_t module_build_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const char *outcome_name(enum outcome o)
+{
+	static const char *const names[] = {
+		[OUT_PASS] = "pass",
+		[OUT_FAIL] = "fail",
+		[OUT_SKIP] = "skip",
+		[OUT_PANIC] = "panic",
+		[OUT_BOOT_TIMEOUT] = "boot-timeout",
+		[OUT_TEST_TIMEOUT] = "test-timeout",
+		[OUT_BOOT_FAILURE] = "boot-failure",
+		[OUT_INFRA] = "infra-error",
+	};
+	return names[o];
+}
+
+const char *hv_name(enum hv hv)
+{
+	return hv == HV_XEN ? "xen" : "bare";
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void set_outcome(struct cell *c, enum outcome o, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void set_outcome(struct cell *c, enum outcome o, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->outcome = o;
+	va_start(ap, fmt);
+	vsnprintf(c->reason, sizeof(c->reason), fmt, ap);
+	va_end(ap);
+}
+
+/* Write s as one shell word in single quotes. */
+static void shell_quote(FILE *f, const char *s)
+{
+	fputc('\'', f);
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", f);
+		else
+			fputc(*s, f);
+	}
+	fputc('\'', f);
+}
+
+int cell_write_plan(const struct cell *c, const struct run_config *cfg,
+		    const char *mode, const char *module, const char *skip)
+{
+	char path[4200];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/plan", c->dir);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fprintf(f, "# vmtest plan for %s (sourced by the guest agent)\n",
+		c->id);
+	fprintf(f, "VMTEST_MODE=%s\nVMTEST_CWD=", mode);
+	shell_quote(f, cfg->cwd);
+	fprintf(f, "\nVMTEST_TIMEOUT=%d\nVMTEST_CMD=", cfg->timeout);
+	shell_quote(f, cfg->command ? cfg->command : "");
+	fputs("\nVMTEST_MODULE=", f);
+	shell_quote(f, module ? module : "");
+	fputs("\nVMTEST_MODULE_SKIP=", f);
+	shell_quote(f, skip ? skip : "");
+	fputc('\n', f);
+	return fclose(f);
+}
+
+static bool makefile_has_module_target(const char *repo)
+{
+	char path[4200], *mk;
+	bool found;
+
+	snprintf(path, sizeof(path), "%s/Makefile", repo);
+	mk = read_file(path, NULL);
+	if (!mk)
+		return false;
+	found = !strncmp(mk, "module:", 7) || strstr(mk, "\nmodule:");
+	free(mk);
+	return found;
+}
+
+static const char *kernel_release(const struct image *img)
+{
+	const char *slash;
+
+	if (!img->user)
+		return img->name;
+	slash = strrchr(img->user_modules, '/');
+	return slash && slash[1] ? slash + 1 : img->user_modules;
+}
+
+/*
+ * Build the module for this kernel.  Returns 0 with *module set (or NULL
+ * and *skip set when there is no module target yet), -1 with the cell's
+ * outcome set.  Builds are serialized: they share the tree's build/.
+ */
+static int build_module(struct cell *c, const struct run_config *cfg,
+			char *module, size_t len, const char **skip)
+{
+	char cmd[12000], log[4200];
+	char *kdir;
+	int rc;
+
+	*module = 0;
+	if (cfg->no_module) {
+		*skip = "module step skipped: --no-module";
+		return 0;
+	}
+	if (!makefile_has_module_target(cfg->repo_dir)) {
+		*skip = "module step skipped: the Makefile has no 'module' "
+			"target yet (make module KDIR=...)";
+		return 0;
+	}
+	pthread_mutex_lock(&module_build_lock);
+	kdir = image_headers_dir(c->kernel, cfg->images_dir);
+	if (!kdir) {
+		pthread_mutex_unlock(&module_build_lock);
+		set_outcome(c, OUT_INFRA, "no headers for %s: images/fetch "
+			    "--headers %s failed", c->kernel->name,
+			    c->kernel->name);
+		return -1;
+	}
+	snprintf(log, sizeof(log), "%s/module-build.log", c->dir);
+	snprintf(cmd, sizeof(cmd), "make -C '%s' -s module KDIR='%s' "
+		 "KVER='%s' >'%s' 2>&1", cfg->repo_dir, kdir,
+		 kernel_release(c->kernel), log);
+	rc = system(cmd);
+	pthread_mutex_unlock(&module_build_lock);
+	free(kdir);
+	if (rc != 0) {
+		set_outcome(c, OUT_FAIL, "module build failed (make module "
+			    "KDIR=...): see %s", log);
+		return -1;
+	}
+	snprintf(module, len, "%s/build/module/%s/dtrace.ko", cfg->repo_dir,
+		 kernel_release(c->kernel));
+	if (access(module, R_OK)) {
+		set_outcome(c, OUT_FAIL, "make module succeeded but %s does "
+			    "not exist", module);
+		return -1;
+	}
+	return 0;
+}
+
+static pid_t spawn_qemu(struct cell *c, char **argv)
+{
+	char log[4200];
+	pid_t pid;
+
+	snprintf(log, sizeof(log), "%s/qemu.log", c->dir);
+	pid = fork();
+	if (pid != 0)
+		return pid;
+	int in = open("/dev/null", O_RDONLY);
+	int out = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (in < 0 || out < 0)
+		_exit(126);
+	dup2(in, 0);
+	dup2(out, 1);
+	dup2(out, 2);
+	setpgid(0, 0);
+	execvp(argv[0], argv);
+	fprintf(stderr, "vmtest: cannot run %s: %s\n", argv[0],
+		strerror(errno));
+	_exit(127);
+}
+
+static void read_agent(struct cell *c)
+{
+	char path[4200];
+	size_t len;
+	char *buf;
+
+	snprintf(path, sizeof(path), "%s/agent.out", c->dir);
+	buf = read_file(path, &len);
+	agent_report_free(&c->agent);
+	memset(&c->agent, 0, sizeof(c->agent));
+	if (buf)
+		agent_parse(&c->agent, buf, len);
+	free(buf);
+}
+
+struct watch {
+	bool boot_killed, watchdog_killed;
+	int status;
+};
+
+static void kill_qemu(pid_t pid, int *status)
+{
+	kill(pid, SIGKILL);
+	waitpid(pid, status, 0);
+}
+
+/* Wait for QEMU, enforcing the boot timeout and the cell watchdog. */
+static void watch_qemu(struct cell *c, const struct run_config *cfg,
+		       pid_t pid, struct watch *w)
+{
+	double start = now(), done_at = 0;
+	double watchdog = cfg->boot_timeout + cfg->timeout + WATCHDOG_SLACK;
+	struct timespec tick = { 0, 250 * 1000 * 1000 };
+
+	for (;;) {
+		double t;
+
+		if (waitpid(pid, &w->status, WNOHANG) == pid)
+			return;
+		nanosleep(&tick, NULL);
+		t = now() - start;
+		read_agent(c);
+		if (c->agent.done && !done_at)
+			done_at = t;
+		if (done_at && t - done_at > POWEROFF_GRACE) {
+			kill_qemu(pid, &w->status);
+			return;
+		}
+		if (!c->agent.hello && t > cfg->boot_timeout) {
+			w->boot_killed = true;
+			kill_qemu(pid, &w->status);
+			return;
+		}
+		if (t > watchdog) {
+			w->watchdog_killed = true;
+			kill_qemu(pid, &w->status);
+			return;
+		}
+	}
+}
+
+/* The last line of text holding needle, into out. */
+static bool find_line(const char *text, const char *needle, char *out,
+		      size_t len)
+{
+	const char *p = text, *hit = NULL;
+
+	while (text && (p = strstr(p, needle)))
+		hit = p++;
+	if (!hit)
+		return false;
+	while (hit > text && hit[-1] != '\n')
+		hit--;
+	snprintf(out, len, "%.*s", (int)strcspn(hit, "\r\n"), hit);
+	return true;
+}
+
+/*
+ * A Xen cell passes only if the guest really is a PV dom0: the agent saw
+ * /sys/hypervisor/type "xen" and "control_d" in /proc/xen/capabilities,
+ * the guest type (where the kernel reports it) is PV, and the kernel log
+ * says it booted on Xen as a paravirtualized kernel.
+ */
+void cell_explain_xen(struct cell *c)
+{
+	const struct agent_report *a = &c->agent;
+	const char *d = a->dmesg ? a->dmesg : "";
+
+	c->xen_boot_msg = strstr(d, "Booting kernel on Xen") ||
+			  strstr(d, "Booting paravirtualized kernel on Xen\n");
+	c->xen_pv_dom0 = !strcmp(a->hv_type, "xen") &&
+			 strstr(a->xen_caps, "control_d") &&
+			 (!*a->xen_guest_type ||
+			  !strcmp(a->xen_guest_type, "PV")) &&
+			 c->xen_boot_msg;
+}
+
+void cell_classify(struct cell *c, const char *console, bool qemu_started,
+		   bool boot_killed, bool watchdog_killed)
+{
+	const struct agent_report *a = &c->agent;
+	char line[300];
+
+	if (!qemu_started)
+		return;		/* outcome already set */
+	if (find_line(console, "Kernel panic - not syncing", line,
+		      sizeof(line)) ||
+	    find_line(console, "Panic on CPU", line, sizeof(line))) {
+		set_outcome(c, OUT_PANIC, "%s", line);
+		return;
+	}
+	if (!a->hello) {
+		if (boot_killed)
+			set_outcome(c, OUT_BOOT_TIMEOUT, "no word from the "
+				    "guest agent; see console.log");
+		else if (find_line(console, "vmtest-init:", line,
+				   sizeof(line)))
+			set_outcome(c, OUT_BOOT_FAILURE, "%s", line);
+		else
+			set_outcome(c, OUT_BOOT_FAILURE, "the guest stopped "
+				    "before its agent started; see "
+				    "console.log and qemu.log");
+		return;
+	}
+	if (!a->done) {
+		if (watchdog_killed)
+			set_outcome(c, OUT_TEST_TIMEOUT, "cell watchdog: the "
+				    "agent did not finish; QEMU killed");
+		else
+			set_outcome(c, OUT_FAIL, "the guest stopped before "
+				    "its agent finished; see console.log");
+		return;
+	}
+	c->nsplats = splat_scan(a->dmesg ? a->dmesg : "", a->dmesg_len,
+				c->splats, CELL_MAX_SPLATS);
+	if (c->nsplats > CELL_MAX_SPLATS)
+		c->nsplats = CELL_MAX_SPLATS;
+	if (c->hv == HV_XEN)
+		cell_explain_xen(c);
+	if (a->cmd_killed)
+		set_outcome(c, OUT_TEST_TIMEOUT, "the command ran past "
+			    "--timeout %d s and was killed", a->cmd_seconds);
+	else if (!strcmp(a->module_state, "fail"))
+		set_outcome(c, OUT_FAIL, "module load failed: %s",
+			    a->module_text);
+	else if (c->nsplats)
+		set_outcome(c, OUT_FAIL, "kernel log: %s: %s",
+			    c->splats[0].kind, c->splats[0].line);
+	else if (c->hv == HV_XEN && !c->xen_pv_dom0)
+		set_outcome(c, OUT_FAIL, "not a Xen PV dom0 (hypervisor "
+			    "'%s', capabilities '%s', guest type '%s', "
+			    "boot message %s)", a->hv_type, a->xen_caps,
+			    a->xen_guest_type, c->xen_boot_msg ? "seen" :
+			    "missing");
+	else if (a->cmd_ran && a->cmd_status != 0)
+		set_outcome(c, OUT_FAIL, "the command exited with status %d",
+			    a->cmd_status);
+	else if (!strcmp(a->unload_state, "fail"))
+		set_outcome(c, OUT_FAIL, "module unload failed: %s",
+			    a->unload_text);
+	else
+		set_outcome(c, OUT_PASS, "%s", a->module_state[0] &&
+			    !strcmp(a->module_state, "skip") ?
+			    a->module_text : "");
+}
+
+static void save_blobs(struct cell *c)
+{
+	char path[4200];
+
+	if (c->agent.output) {
+		snprintf(path, sizeof(path), "%s/output.txt", c->dir);
+		write_file(path, c->agent.output, c->agent.output_len);
+	}
+	if (c->agent.dmesg) {
+		snprintf(path, sizeof(path), "%s/dmesg.txt", c->dir);
+		write_file(path, c->agent.dmesg, c->agent.dmesg_len);
+	}
+}
+
+void cell_run(struct cell *c, const struct run_config *cfg)
+{
+	char module[4200], path[4200], buf[32768];
+	const char *skip = NULL;
+	char *argv[64], *console;
+	struct watch w = { 0 };
+	double start = now();
+	pid_t pid;
+
+	memset(&c->agent, 0, sizeof(c->agent));
+	if (mkdir_p(c->dir)) {
+		set_outcome(c, OUT_INFRA, "cannot create %s: %s", c->dir,
+			    strerror(errno));
+		return;
+	}
+	if (build_module(c, cfg, module, sizeof(module), &skip))
+		goto out;
+	if (cell_write_plan(c, cfg, "run", *module ? module : NULL, skip) ||
+	    qemu_argv(c, cfg, false, argv, 64, buf, sizeof(buf))) {
+		set_outcome(c, OUT_INFRA, "cannot write the plan or the QEMU "
+			    "command line in %s", c->dir);
+		goto out;
+	}
+	snprintf(path, sizeof(path), "%s/agent.out", c->dir);
+	unlink(path);
+	pid = spawn_qemu(c, argv);
+	if (pid < 0) {
+		set_outcome(c, OUT_INFRA, "fork: %s", strerror(errno));
+		goto out;
+	}
+	watch_qemu(c, cfg, pid, &w);
+	read_agent(c);
+	save_blobs(c);
+	snprintf(path, sizeof(path), "%s/console.log", c->dir);
+	console = read_file(path, NULL);
+	if (!c->agent.hello && !w.boot_killed && (!console || !*console) &&
+	    !(WIFEXITED(w.status) && WEXITSTATUS(w.status) == 0)) {
+		snprintf(path, sizeof(path), "%s/qemu.log", c->dir);
+		char *qlog = read_file(path, NULL);
+
+		set_outcome(c, OUT_INFRA, "QEMU failed to start: %.300s",
+			    qlog && *qlog ? qlog : "(no output)");
+		free(qlog);
+	} else {
+		cell_classify(c, console, true, w.boot_killed,
+			      w.watchdog_killed);
+	}
+	free(console);
+out:
+	c->seconds = now() - start;
+}
+
+/* Interactive: the guest's console on the terminal, a shell in the guest. */
+int cell_shell(struct cell *c, const struct run_config *cfg)
+{
+	char buf[32768], module[4200];
+	const char *skip = NULL;
+	char *argv[64];
+	int status;
+	pid_t pid;
+
+	if (mkdir_p(c->dir) ||
+	    build_module(c, cfg, module, sizeof(module), &skip)) {
+		fprintf(stderr, "vmtest: %s\n", c->reason[0] ? c->reason :
+			"cannot create the cell directory");
+		return -1;
+	}
+	if (cell_write_plan(c, cfg, "shell", *module ? module : NULL, skip) ||
+	    qemu_argv(c, cfg, true, argv, 64, buf, sizeof(buf)))
+		return -1;
+	fprintf(stderr, "vmtest: booting %s (Ctrl-A X quits QEMU)\n", c->id);
+	pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		fprintf(stderr, "vmtest: cannot run %s: %s\n", argv[0],
+			strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}

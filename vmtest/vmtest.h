@@ -1,0 +1,187 @@
+/*
+ * vmtest: boot kernel x hypervisor matrices under QEMU (and Xen under QEMU)
+ * and run a command in every guest.
+ *
+ * The parts, one file each:
+ *   catalog.c   the image catalog (images/catalog and user files)
+ *   spec.c      --kernel SPEC: names, globs, flavours, version ranges
+ *   cache.c     where images live on the host, fetching them
+ *   agent.c     parsing the guest agent's records (virtio-serial port)
+ *   splat.c     finding oopses, BUGs, WARNINGs... in a kernel log
+ *   qemu.c      the QEMU command line, the KVM probe
+ *   cell.c      one cell: plan, boot, watchdog, outcome
+ *   report.c    the terminal table, JSON, TAP, JUnit
+ *   main.c      the command line, scheduling cells in parallel
+ */
+#ifndef VMTEST_H
+#define VMTEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define VERSION_MAX_PARTS 8
+
+enum image_kind {
+	IMAGE_KERNEL,
+	IMAGE_XEN,
+};
+
+struct image {
+	char *name;
+	char *version;
+	char *flavour;
+	char *source;		/* "debian:PKG" or "user:kernel=...,..." */
+	enum image_kind kind;
+	bool user;		/* a user-supplied kernel */
+	char *user_kernel;	/* user: kernel=, modules=, headers= */
+	char *user_modules;
+	char *user_headers;
+	int ver[VERSION_MAX_PARTS];
+	int nver;
+};
+
+struct catalog {
+	struct image *images;
+	size_t n;
+};
+
+/* catalog.c */
+int version_parse(const char *s, int *parts, int max);
+int version_cmp_prefix(const int *a, int na, const int *b, int nb);
+int catalog_add_line(struct catalog *cat, const char *line, char *err,
+		     size_t errlen);
+int catalog_load_file(struct catalog *cat, const char *path, FILE *errf);
+const struct image *catalog_xen(const struct catalog *cat);
+void catalog_free(struct catalog *cat);
+
+/* spec.c */
+struct selection {
+	const struct image **images;
+	size_t n;
+};
+int spec_resolve(const struct catalog *cat, const char *spec,
+		 struct selection *sel, FILE *errf);
+void selection_free(struct selection *sel);
+
+/* cache.c */
+const char *cache_dir(void);
+bool image_cached(const struct image *img);
+int image_fetch(const struct image *img, const char *images_dir);
+void image_paths(const struct image *img, char *kernel, char *initrd,
+		 size_t len);
+char *image_headers_dir(const struct image *img, const char *images_dir);
+
+/* splat.c: one kernel-log report that fails a cell */
+struct splat {
+	const char *kind;	/* "oops", "BUG", "WARNING", "lockdep", ... */
+	char line[200];		/* the log line that showed it */
+};
+size_t splat_scan(const char *log, size_t len, struct splat *out,
+		  size_t max);
+
+/* agent.c: what the guest agent reported */
+struct agent_report {
+	bool hello;
+	char release[128];
+	char hv_type[32];
+	char xen_caps[64];
+	char xen_guest_type[16];
+	char module_state[8];	/* load, skip, fail, "" */
+	char module_text[400];
+	bool cmd_ran;
+	int cmd_status;
+	int cmd_seconds;
+	bool cmd_killed;
+	char *output;
+	size_t output_len;
+	char unload_state[8];
+	char unload_text[400];
+	char *dmesg;
+	size_t dmesg_len;
+	bool done;
+};
+void agent_parse(struct agent_report *r, const char *buf, size_t len);
+void agent_report_free(struct agent_report *r);
+
+/* cell.c */
+enum outcome {
+	OUT_PASS,
+	OUT_FAIL,
+	OUT_SKIP,
+	OUT_PANIC,
+	OUT_BOOT_TIMEOUT,
+	OUT_TEST_TIMEOUT,
+	OUT_BOOT_FAILURE,
+	OUT_INFRA,
+};
+const char *outcome_name(enum outcome o);
+
+enum hv {
+	HV_BARE,
+	HV_XEN,
+};
+const char *hv_name(enum hv hv);
+
+#define CELL_MAX_SPLATS 16
+
+struct run_config {
+	const char *images_dir;
+	const char *results_dir;
+	const char *repo_dir;		/* where `make module` runs */
+	const char *cwd;
+	char *command;			/* shell command line, or NULL */
+	char **argv;			/* the command as given */
+	int argc;
+	int smp;
+	int timeout;			/* per command, seconds */
+	int boot_timeout;		/* seconds until the agent's hello */
+	bool kvm;
+	bool no_module;			/* --no-module */
+	const struct image *xen;
+};
+
+struct cell {
+	const struct image *kernel;
+	enum hv hv;
+	char id[200];
+	char dir[4096];
+	enum outcome outcome;
+	char reason[600];
+	double seconds;
+	struct agent_report agent;
+	bool xen_pv_dom0;
+	bool xen_boot_msg;
+	struct splat splats[CELL_MAX_SPLATS];
+	size_t nsplats;
+};
+
+void cell_run(struct cell *c, const struct run_config *cfg);
+void cell_explain_xen(struct cell *c);
+void cell_classify(struct cell *c, const char *console, bool qemu_started,
+		   bool boot_killed, bool watchdog_killed);
+int cell_write_plan(const struct cell *c, const struct run_config *cfg,
+		    const char *mode, const char *module, const char *skip);
+int cell_shell(struct cell *c, const struct run_config *cfg);
+
+/* qemu.c */
+int qemu_argv(const struct cell *c, const struct run_config *cfg,
+	      bool interactive, char **argv, size_t max, char *buf,
+	      size_t buflen);
+bool kvm_usable(const struct image *kernel);
+
+/* report.c */
+void report_table(FILE *f, struct cell *cells, size_t n);
+int report_json(FILE *f, const struct run_config *cfg, struct cell *cells,
+		size_t n);
+int report_tap(FILE *f, struct cell *cells, size_t n);
+int report_junit(FILE *f, struct cell *cells, size_t n);
+bool outcome_green(enum outcome o);
+void json_string(FILE *f, const char *s, size_t len);
+
+/* small helpers shared by the files above (cache.c) */
+char *read_file(const char *path, size_t *len);
+int write_file(const char *path, const char *data, size_t len);
+int mkdir_p(const char *path);
+
+#endif
