@@ -63,10 +63,10 @@ $(BUILD)/gen/dt_lex.c: user/dt_lex.l $(BUILD)/gen/dt_grammar.tab.h | $(DEPS_STAM
 # Generated sources compile with fewer warnings (flex's output is not ours).
 $(BUILD)/o/$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Wno-sign-compare -Wno-unused-function -c -o $@ $<
+	$(CC) $(CFLAGS) -Iuser -Wno-sign-compare -Wno-unused-function -c -o $@ $<
 $(BUILD)/san/$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANFLAGS) -Wno-sign-compare -Wno-unused-function -c -o $@ $<
+	$(CC) $(CFLAGS) $(SANFLAGS) -Iuser -Wno-sign-compare -Wno-unused-function -c -o $@ $<
 
 $(BUILD)/o/%.o: %.c | $(DEPS_STAMP) $(GEN_SRCS)
 	@mkdir -p $(@D)
@@ -103,7 +103,7 @@ $(BUILD)/bench/%: $(BUILD)/o/bench/%.o $(BUILD)/libdtrace.a $(BUILD)/libcore.a
 	$(CC) -o $@ $^ $(LDLIBS)
 
 # Fuzzers: clang with libFuzzer, ASan and UBSan, over the same sources.
-FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -I. -I$(BUILD)/gen -g -O1 \
+FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -I. -Iuser -I$(BUILD)/gen -g -O1 \
 	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 $(BUILD)/fuzz/%: test/fuzz/%.c $(CORE_SRCS) $(USER_SRCS) $(GEN_SRCS) | $(DEPS_STAMP)
 	@mkdir -p $(@D)

@@ -14,7 +14,9 @@
  *           halves often enough (switchrate) that this is rare.
  *   fill    the buffer is marked filled and takes nothing more (later
  *           records count as drops); the consumer sees status.filled,
- *           stops, and reads it once.
+ *           stops, and reads it once.  The last 'end_reserve' bytes are
+ *           kept for the END clauses: only once END fires
+ *           (dtrace_buffer_open_end) may records use them, filled or not.
  *   ring    the buffer wraps: the rest of the half is padded with a
  *           DTRACE_EPIDNONE header and the oldest records are
  *           overwritten.  'head' is the oldest record that survives; the
@@ -89,11 +91,11 @@ int64_t dtrace_buffer_reserve(dtrace_buffer_t *b, uint64_t needed)
 	uint64_t off = b->offset;
 
 	needed = DTRACE_ALIGN(needed, 8);
-	if (b->filled) {
+	if (b->filled && !b->end_open) {
 		b->drops++;
 		return -1;
 	}
-	if (off + needed <= b->size) {
+	if (off + needed <= b->size - (b->end_open ? 0 : b->end_reserve)) {
 		if (b->policy == DTRACEOPT_BUFPOLICY_RING)
 			ring_evict(b, off, needed);
 		return (int64_t)off;
@@ -124,6 +126,11 @@ int64_t dtrace_buffer_reserve(dtrace_buffer_t *b, uint64_t needed)
 		b->drops++;
 		return -1;
 	}
+}
+
+void dtrace_buffer_open_end(dtrace_buffer_t *b)
+{
+	b->end_open = true;
 }
 
 void dtrace_buffer_commit(dtrace_buffer_t *b, int64_t off, uint64_t size)

@@ -43,6 +43,11 @@ int dtrace_core_fini(void)
 
 	if (!core_up)
 		return 0;
+	os_mutex_enter(&dtrace_lock);
+	rc = dtrace_states_exist() ? -EBUSY : 0;
+	os_mutex_exit(&dtrace_lock);
+	if (rc != 0)
+		return rc;
 	rc = dtrace_provider_fini();
 	if (rc != 0)
 		return rc;

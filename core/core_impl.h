@@ -100,6 +100,8 @@ typedef struct dtrace_buffer {
 	uint64_t	offset;		/* bytes used in the active half */
 	uint64_t	drops;		/* since the last switch */
 	bool		filled;		/* fill: no more records */
+	uint64_t	end_reserve;	/* fill: bytes kept for END */
+	bool		end_open;	/* fill: END fires, may use them */
 	/* ring: valid bytes are [head, wrap_end) then [0, offset). */
 	bool		wrapped;
 	uint64_t	head;
@@ -117,6 +119,8 @@ int dtrace_buffer_alloc(dtrace_buffer_t *b, uint64_t size, int policy);
 void dtrace_buffer_free(dtrace_buffer_t *b);
 /* Offset of 'needed' bytes (8-aligned) in the active half, or -1. [probe] */
 int64_t dtrace_buffer_reserve(dtrace_buffer_t *b, uint64_t needed);
+/* END fires: a fill buffer's reserve is usable. (on the buffer's CPU) */
+void dtrace_buffer_open_end(dtrace_buffer_t *b);
 /* Make bytes [off, off + size) part of the buffer. [probe] */
 void dtrace_buffer_commit(dtrace_buffer_t *b, int64_t off, uint64_t size);
 /* Active half's data. [probe] */
@@ -272,6 +276,14 @@ void dtrace_speculation_clean(dtrace_state_t *state);
 #define DTRACE_ACTIVITY_DRAINING 3	/* exit() ran: only END records */
 #define DTRACE_ACTIVITY_COOLDOWN 4	/* END is firing */
 #define DTRACE_ACTIVITY_STOPPED	5
+#define DTRACE_ACTIVITY_KILLED	6	/* the deadman stopped it */
+
+/*
+ * The deadman: a consumer that has not asked for its status for this
+ * long while tracing is presumed dead (or the system unresponsive under
+ * its probes) and its state is killed, as DTrace does.
+ */
+#define DTRACE_DEADMAN_NS	(30ull * 1000000000ull)
 
 typedef struct dtrace_cpustate {
 	dtrace_buffer_t	buf;
@@ -306,12 +318,16 @@ struct dtrace_state {
 	uint64_t	specdrops_busy;
 	uint64_t	specdrops_unavail;
 	uint32_t	exiting;
-	uint32_t	filled;
+	uint32_t	killed;		/* the deadman fired */
+	uint64_t	alive;		/* os_gethrtime() of the last status */
+	uint64_t	last_clean;	/* os_gethrtime() of the last cleaning */
 	struct dtrace_state *next;
 };
 
-/* Default options; dtrace_state_options_fixup after a load. */
+/* DTrace's defaults for every option. */
 void dtrace_state_options_default(uint64_t *opts);
+/* Is any consumer state open? (dtrace_lock held) */
+bool dtrace_states_exist(void);
 dtrace_aggvar_t *dtrace_state_aggvar(dtrace_state_t *state, uint32_t varid);
 /* Record size of an epid (for ring walking). [probe] */
 uint32_t dtrace_state_epid_size(void *state, uint32_t epid);

@@ -49,7 +49,6 @@ typedef struct dif_ctx {
 	dtrace_vstate_t	*vs;
 	dif_percpu_t	*pcpu;
 	uint32_t	strsize;	/* the strsize option */
-	uint32_t	pc;		/* the instruction being run */
 	uint32_t	ntuple;		/* entries on the tuple stack */
 } dif_ctx_t;
 
@@ -70,6 +69,7 @@ static inline bool dif_type_byref(const dif_type_t *t)
 
 /* ---- dif_vm.c: faults and memory ---------------------------------- */
 
+/* Record a fault (the first one wins); the emulator adds fault_pc. */
 void dif_fault(dif_ctx_t *c, uint32_t code, uint64_t illval);
 /* Bytes of core memory readable (or, with store, writable) at addr. */
 size_t dif_core_span(const dif_ctx_t *c, uintptr_t addr, bool store);

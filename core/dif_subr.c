@@ -430,10 +430,11 @@ static uint64_t subr_index(dif_ctx_t *c, bool reverse)
 	size_t len, tlen;
 	const char *s = str_arg(c, 0, &len);
 	const char *t = s ? str_arg(c, 1, &tlen) : NULL;
-	int64_t pos, start, last = (int64_t)len - (int64_t)tlen;
+	int64_t pos, start, last;
 
 	if (t == NULL)
 		return 0;
+	last = (int64_t)len - (int64_t)tlen;
 	if (!reverse) {
 		start = c->ntuple > 2 ? (int64_t)arg(c, 2) : 0;
 		for (pos = start < 0 ? 0 : start; pos <= last; pos++)

@@ -26,17 +26,30 @@
  * with the registers in a local array; only loads, stores, variables and
  * calls leave the loop body.  Condition codes are kept as the two
  * compared operands, so each conditional branch is one C comparison with
- * exactly the meaning of the flags of r1 - r2.
+ * exactly the meaning of the flags of r1 - r2.  Nothing is stored per
+ * instruction besides the destination register (a per-instruction store
+ * of the pc cost a factor of four): helpers only record the fault, and
+ * the loop, which notices it right after the faulting instruction, sets
+ * fault_pc.
+ *
+ * GCC's cross-jumping merges the identical "store rd, jump to the top"
+ * tails of the ALU cases into one, and with that one shared path the
+ * CPU's indirect-branch predictor no longer tells the dispatches apart:
+ * the emulator runs four to five times slower (measured with
+ * bench/bench_dif_vm).  DIF_VM_HOT turns that one optimization off for the
+ * emulator alone.  Clang does not merge them and needs nothing.
  */
 #include "dif_machine.h"
+
+/* Helpers of the rarer instructions stay out of the emulator's frame. */
+#define DIF_COLD	__attribute__((noinline))
 
 void dif_fault(dif_ctx_t *c, uint32_t code, uint64_t illval)
 {
 	if (c->mst->fault != 0)
-		return;			/* the first fault is the one reported */
+		return;		/* the first fault is the one reported */
 	c->mst->fault = code;
 	c->mst->illval = illval;
-	c->mst->fault_pc = c->pc;
 }
 
 size_t dif_core_span(const dif_ctx_t *c, uintptr_t addr, bool store)
@@ -54,12 +67,33 @@ size_t dif_core_span(const dif_ctx_t *c, uintptr_t addr, bool store)
 	return dif_vstate_span(c->vs, addr, store);
 }
 
+/*
+ * memmove for core memory: x = strchr(x, 'c') copies a string into its
+ * own storage, and COPYS may copy between overlapping scratch ranges.
+ */
+static void dif_move(char *dst, const char *src, size_t len)
+{
+	size_t i;
+
+	if (dst == src || len == 0)
+		return;
+	if (src < dst && dst < src + len) {
+		for (i = len; i > 0; i--)
+			dst[i - 1] = src[i - 1];
+	} else if (dst < src && src < dst + len) {
+		for (i = 0; i < len; i++)
+			dst[i] = src[i];
+	} else {
+		os_memcpy(dst, src, len);
+	}
+}
+
 bool dif_read(dif_ctx_t *c, uintptr_t addr, void *dst, size_t n)
 {
 	if (n == 0)
 		return true;
 	if (dif_core_span(c, addr, false) >= n) {
-		os_memcpy(dst, (const void *)addr, n);
+		dif_move(dst, (const char *)addr, n);
 		return true;
 	}
 	if (!os_copy(addr, dst, n)) {
@@ -122,12 +156,14 @@ const char *dif_string(dif_ctx_t *c, uintptr_t addr, size_t *lenp)
 
 		while (n < lim && s[n] != '\0')
 			n++;
-		if (n < lim || lim == max) {
-			*lenp = n;
+		*lenp = n;
+		if (n < lim || lim == max)
 			return s;
-		}
-		/* core memory ends before the NUL: copy and terminate */
-		n = 0;
+		/* core memory ends before a NUL: so does the string */
+		buf = dif_scratch(c, n + 1);
+		if (buf != NULL)
+			os_memcpy(buf, s, n);
+		return buf;
 	}
 	buf = dif_scratch(c, c->strsize);
 	if (buf == NULL)
@@ -147,24 +183,6 @@ const char *dif_string(dif_ctx_t *c, uintptr_t addr, size_t *lenp)
 	c->mst->scratch_ptr = (uintptr_t)buf + n + 1;
 	*lenp = n;
 	return buf;
-}
-
-/*
- * Copy that tolerates a source inside the destination: x = strchr(x, 'c')
- * hands back a pointer into x's own storage.
- */
-static void dif_move(char *dst, const char *src, size_t len)
-{
-	size_t i;
-
-	if (dst == src)
-		return;
-	if (src > dst && src < dst + len) {
-		for (i = 0; i < len; i++)
-			dst[i] = src[i];
-		return;
-	}
-	os_memcpy(dst, src, len);
 }
 
 bool dif_copy_value(dif_ctx_t *c, const dif_var_t *v, void *dst,
@@ -194,7 +212,7 @@ bool dif_copy_value(dif_ctx_t *c, const dif_var_t *v, void *dst,
  * is read directly (any alignment); other addresses must be aligned and
  * go through the fault-safe path.
  */
-static bool dif_load(dif_ctx_t *c, uintptr_t addr, size_t size,
+static DIF_COLD bool dif_load(dif_ctx_t *c, uintptr_t addr, size_t size,
 		     uint64_t *val)
 {
 	uint8_t b;
@@ -235,7 +253,7 @@ static bool dif_load(dif_ctx_t *c, uintptr_t addr, size_t size,
 }
 
 /* STB..STX: only to allocated scratch and variable storage. */
-static void dif_store(dif_ctx_t *c, uintptr_t addr, size_t size,
+static DIF_COLD void dif_store(dif_ctx_t *c, uintptr_t addr, size_t size,
 		      uint64_t val)
 {
 	uint8_t b = (uint8_t)val;
@@ -263,7 +281,7 @@ static void dif_store(dif_ctx_t *c, uintptr_t addr, size_t size,
 }
 
 /* COPYS: n bytes from src (checked like a load) to dst (like a store). */
-static void dif_copys(dif_ctx_t *c, uintptr_t src, uintptr_t dst,
+static DIF_COLD void dif_copys(dif_ctx_t *c, uintptr_t src, uintptr_t dst,
 		      uint64_t n)
 {
 	if (n == 0)
@@ -276,7 +294,7 @@ static void dif_copys(dif_ctx_t *c, uintptr_t src, uintptr_t dst,
 }
 
 /* SCMP: compare two strings by content, at most strsize - 1 bytes. */
-static int dif_strcmp(dif_ctx_t *c, uintptr_t a, uintptr_t b)
+static DIF_COLD int dif_strcmp(dif_ctx_t *c, uintptr_t a, uintptr_t b)
 {
 	char ba[32], bb[32];
 	size_t max = c->strsize - 1, off = 0, n, na, nb, i;
@@ -389,7 +407,7 @@ static uint64_t dif_builtin(dif_ctx_t *c, uint32_t id)
 	}
 }
 
-static uint64_t dif_ldgs(dif_ctx_t *c, uint32_t id)
+static DIF_COLD uint64_t dif_ldgs(dif_ctx_t *c, uint32_t id)
 {
 	dif_var_t *v;
 
@@ -403,7 +421,7 @@ static uint64_t dif_ldgs(dif_ctx_t *c, uint32_t id)
 	return dif_type_byref(&v->type) ? (uintptr_t)v->data : v->value;
 }
 
-static void dif_stgs(dif_ctx_t *c, uint32_t id, uint64_t val)
+static DIF_COLD void dif_stgs(dif_ctx_t *c, uint32_t id, uint64_t val)
 {
 	dif_var_t *v = dif_vstate_var(c->vs, DIF_VSCOPE_GLOBAL, id);
 
@@ -418,7 +436,7 @@ static void dif_stgs(dif_ctx_t *c, uint32_t id, uint64_t val)
 }
 
 /* Clause-local slots; a by-reference value is copied into scratch. */
-static uint64_t *dif_local_slot(dif_ctx_t *c, uint32_t id)
+static DIF_COLD uint64_t *dif_local_slot(dif_ctx_t *c, uint32_t id)
 {
 	uint32_t slot = id - DIF_VAR_OTHER_UBASE;
 
@@ -430,7 +448,7 @@ static uint64_t *dif_local_slot(dif_ctx_t *c, uint32_t id)
 	return &c->mst->locals[slot];
 }
 
-static void dif_stls(dif_ctx_t *c, uint32_t id, uint64_t val)
+static DIF_COLD void dif_stls(dif_ctx_t *c, uint32_t id, uint64_t val)
 {
 	dif_var_t *v = dif_vstate_var(c->vs, DIF_VSCOPE_LOCAL, id);
 	uint64_t *slot = dif_local_slot(c, id);
@@ -447,7 +465,7 @@ static void dif_stls(dif_ctx_t *c, uint32_t id, uint64_t val)
 	*slot = val;
 }
 
-static uint64_t dif_ldga(dif_ctx_t *c, uint32_t var, uint64_t ndx)
+static DIF_COLD uint64_t dif_ldga(dif_ctx_t *c, uint32_t var, uint64_t ndx)
 {
 	if (var != DIF_VAR_ARGS) {
 		/* regs[] and uregs[] need the trap frame: not offered yet */
@@ -462,7 +480,7 @@ static uint64_t dif_ldga(dif_ctx_t *c, uint32_t var, uint64_t ndx)
  * by 'size' when it is smaller); foreign bytes are copied into scratch so
  * that every tuple entry points into core memory.
  */
-static void dif_pushtr(dif_ctx_t *c, uint32_t type, uint64_t size,
+static DIF_COLD void dif_pushtr(dif_ctx_t *c, uint32_t type, uint64_t size,
 		       uint64_t addr)
 {
 	dif_tuple_t *t;
@@ -475,7 +493,11 @@ static void dif_pushtr(dif_ctx_t *c, uint32_t type, uint64_t size,
 		return;
 	}
 	t = &c->pcpu->tuple[c->ntuple];
-	if (type == DIF_TYPE_STRING) {
+	if (type == DIF_TYPE_STRING && addr == 0) {
+		/* a NULL string: strtok(NULL, ...), or a key that reads "" */
+		t->val = 0;
+		t->size = 1;
+	} else if (type == DIF_TYPE_STRING) {
 		s = dif_string(c, addr, &len);
 		if (s == NULL)
 			return;
@@ -486,7 +508,7 @@ static void dif_pushtr(dif_ctx_t *c, uint32_t type, uint64_t size,
 	} else {
 		if (size == 0)
 			size = sizeof(uint64_t);
-		if (size > c->strsize && size > c->mst->scratch_size) {
+		if ((uint32_t)size != size) {
 			dif_fault(c, DTRACEFLT_NOSCRATCH, size);
 			return;
 		}
@@ -503,7 +525,7 @@ static void dif_pushtr(dif_ctx_t *c, uint32_t type, uint64_t size,
 	c->ntuple++;
 }
 
-static void dif_pushtv(dif_ctx_t *c, uint64_t val)
+static DIF_COLD void dif_pushtv(dif_ctx_t *c, uint64_t val)
 {
 	dif_tuple_t *t;
 
@@ -523,7 +545,6 @@ static bool dif_ctx_init(dif_ctx_t *c, const dtrace_difo_t *dp,
 	c->dp = dp;
 	c->mst = mst;
 	c->vs = vs;
-	c->pc = 0;
 	c->ntuple = 0;
 	c->strsize = dif_vstate_strsize(vs);
 	c->pcpu = dif_vstate_percpu(vs, mst->cpu);
@@ -534,18 +555,26 @@ static bool dif_ctx_init(dif_ctx_t *c, const dtrace_difo_t *dp,
 	return true;
 }
 
+#if defined(__GNUC__) && !defined(__clang__)
+#define DIF_VM_HOT	__attribute__((optimize("no-crossjumping")))
+#else
+#define DIF_VM_HOT
+#endif
+
+DIF_VM_HOT
 uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 			    dtrace_vstate_t *vs)
 {
 	const dif_instr_t *text = dp->buf;
 	uint64_t regs[DIF_NREGS] = { 0 };
-	uint64_t cc_a = 0, cc_b = 0;	/* the operands of the last compare */
+	uint64_t cc_a = 0, cc_b = 0;	/* operands of the last compare */
 	uint32_t pc = 0, r1, r2, rd;
 	dif_instr_t in;
 	dif_ctx_t c;
 	int cmp;
 
 	mst->fault = 0;
+	mst->fault_pc = 0;
 	if (!dif_ctx_init(&c, dp, mst, vs))
 		return 0;
 
@@ -554,7 +583,7 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 		r1 = DIF_INSTR_R1(in);
 		r2 = DIF_INSTR_R2(in);
 		rd = DIF_INSTR_RD(in);
-		c.pc = pc++;
+		pc++;
 
 		switch (DIF_INSTR_OP(in)) {
 		case DIF_OP_OR:
@@ -630,7 +659,7 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 		case DIF_OP_SCMP:
 			cmp = dif_strcmp(&c, regs[r1], regs[r2]);
 			if (mst->fault)
-				return 0;
+				goto fault;
 			/* 0, 1, 2 against 1: right for signed and unsigned */
 			cc_a = cmp < 0 ? 0 : cmp > 0 ? 2 : 1;
 			cc_b = 1;
@@ -680,34 +709,34 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 			continue;
 		case DIF_OP_LDSB:
 			if (!dif_load(&c, regs[r1], 1, &regs[rd]))
-				return 0;
+				goto fault;
 			regs[rd] = (uint64_t)(int64_t)(int8_t)regs[rd];
 			continue;
 		case DIF_OP_LDSH:
 			if (!dif_load(&c, regs[r1], 2, &regs[rd]))
-				return 0;
+				goto fault;
 			regs[rd] = (uint64_t)(int64_t)(int16_t)regs[rd];
 			continue;
 		case DIF_OP_LDSW:
 			if (!dif_load(&c, regs[r1], 4, &regs[rd]))
-				return 0;
+				goto fault;
 			regs[rd] = (uint64_t)(int64_t)(int32_t)regs[rd];
 			continue;
 		case DIF_OP_LDUB:
 			if (!dif_load(&c, regs[r1], 1, &regs[rd]))
-				return 0;
+				goto fault;
 			continue;
 		case DIF_OP_LDUH:
 			if (!dif_load(&c, regs[r1], 2, &regs[rd]))
-				return 0;
+				goto fault;
 			continue;
 		case DIF_OP_LDUW:
 			if (!dif_load(&c, regs[r1], 4, &regs[rd]))
-				return 0;
+				goto fault;
 			continue;
 		case DIF_OP_LDX:
 			if (!dif_load(&c, regs[r1], 8, &regs[rd]))
-				return 0;
+				goto fault;
 			continue;
 		case DIF_OP_RET:
 			return regs[rd];
@@ -742,7 +771,7 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 			uint64_t *slot = dif_local_slot(&c, DIF_INSTR_VAR(in));
 
 			if (slot == NULL)
-				return 0;
+				goto fault;
 			regs[rd] = *slot;
 			continue;
 		}
@@ -801,14 +830,16 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 			break;
 		default:
 			dif_fault(&c, DTRACEFLT_ILLOP, in);
-			return 0;
+			goto fault;
 		}
 		/* the out-of-line cases end here: they may have faulted */
 		if (mst->fault)
-			return 0;
+			goto fault;
 	}
 
 divzero:
 	dif_fault(&c, DTRACEFLT_DIVZERO, 0);
+fault:
+	mst->fault_pc = pc - 1;
 	return 0;
 }

@@ -707,6 +707,8 @@ static int state_add_ecbs(dof_ctx_t *cx)
 	uint32_t need = st->necbs + cx->necbs;
 	dtrace_ecb_t **tab;
 
+	if (cx->necbs == 0)
+		return 0;
 	if (need > st->ecbcap) {
 		tab = os_zalloc(need * sizeof(*tab));
 		if (tab == NULL)

@@ -216,6 +216,29 @@ static int vstate_add_ref(dtrace_vstate_t *vs, void *data, size_t size)
 }
 
 /*
+ * The bytes one PUSHTV/PUSHTR adds to a key (its 4-byte header aside): a
+ * string at most strsize (or the smaller size SETX put in its size
+ * register), a C value the size SETX put there (strsize when it is not
+ * known), a value 8.
+ */
+static uint32_t pushed_size(dif_instr_t in, uint32_t known,
+			    const uint64_t *setx, uint32_t strsize)
+{
+	uint32_t r2 = DIF_INSTR_R2(in);
+	uint64_t size = (known >> r2 & 1) ? setx[r2] : 0;
+
+	if (DIF_INSTR_OP(in) == DIF_OP_PUSHTV)
+		return 8;
+	if (DIF_INSTR_TYPE(in) == DIF_TYPE_STRING)
+		return size != 0 && size < strsize ? (uint32_t)size : strsize;
+	if (r2 == 0)
+		return 8;		/* size 0: the natural size */
+	if (!(known >> r2 & 1))
+		return strsize;
+	return size == 0 ? 8 : size > 0xffff ? 0xffff : (uint32_t)size;
+}
+
+/*
  * The largest serialized key the DIFO can build before an associative
  * array access, following its pushes on the straight path (the verifier
  * already bounded the depth by DIF_NTUPLE).
@@ -224,7 +247,7 @@ static uint32_t difo_keymax(const dtrace_difo_t *dp, uint32_t strsize)
 {
 	uint64_t setx[DIF_NREGS];
 	uint32_t known = 0, sizes[DIF_NTUPLE], depth = 0, cur = 0, max = 0;
-	uint32_t pc, op, size, r2;
+	uint32_t pc, op, rd, size;
 	dif_instr_t in;
 
 	for (pc = 0; pc < dp->len; pc++) {
@@ -232,24 +255,17 @@ static uint32_t difo_keymax(const dtrace_difo_t *dp, uint32_t strsize)
 		op = DIF_INSTR_OP(in);
 		switch (op) {
 		case DIF_OP_SETX:
-			setx[DIF_INSTR_RD(in)] = dp->inttab[DIF_INSTR_INTEGER(in)];
-			known |= 1u << DIF_INSTR_RD(in);
+			rd = DIF_INSTR_RD(in);
+			setx[rd] = dp->inttab[DIF_INSTR_INTEGER(in)];
+			known |= 1u << rd;
 			continue;
 		case DIF_OP_PUSHTV:
 		case DIF_OP_PUSHTR:
 			if (depth >= DIF_NTUPLE)
 				continue;
-			r2 = DIF_INSTR_R2(in);
-			size = 4 + strsize;
-			if (op == DIF_OP_PUSHTV)
-				size = 4 + 8;
-			else if (r2 == 0 && DIF_INSTR_TYPE(in) != DIF_TYPE_STRING)
-				size = 4 + 8;
-			else if ((known >> r2 & 1) && setx[r2] != 0 &&
-				 setx[r2] < strsize)
-				size = 4 + (uint32_t)setx[r2] + 1;
-			sizes[depth++] = size;
-			cur += size;
+			size = pushed_size(in, known, setx, strsize);
+			sizes[depth++] = 4 + size;
+			cur += 4 + size;
 			continue;
 		case DIF_OP_POPTS:
 			if (depth > 0)
@@ -478,7 +494,8 @@ static void dynvar_unlock(dtrace_vstate_t *vs)
 static int dynvar_key(dif_ctx_t *c, uint32_t ntuple)
 {
 	char *key = c->pcpu->key;
-	uint32_t max = c->vs->keybufsize - 8, n = 0, i, hdr, len;
+	uint64_t max = c->vs->keybufsize - 8, n = 0;
+	uint32_t i, hdr, len;
 	const dif_tuple_t *t;
 
 	for (i = 0; i < ntuple; i++) {
@@ -492,8 +509,10 @@ static int dynvar_key(dif_ctx_t *c, uint32_t ntuple)
 		if (t->size == 0) {
 			os_memcpy(key + n, &t->val, sizeof(uint64_t));
 		} else if (t->type == DIF_TYPE_STRING) {
-			os_memcpy(key + n, (const void *)(uintptr_t)t->val,
-				  len - 1);
+			if (len > 1)
+				os_memcpy(key + n,
+					  (const void *)(uintptr_t)t->val,
+					  len - 1);
 			key[n + len - 1] = '\0';
 		} else {
 			os_memcpy(key + n, (const void *)(uintptr_t)t->val,

@@ -62,10 +62,28 @@ void dtrace_fire_fini(void)
 	dtrace_cpuflags = NULL;
 }
 
-/* May an ECB of this state record on this probe now? */
-static bool phase_allows(dtrace_state_t *state, dtrace_id_t id)
+/* Kill an active state whose consumer stopped asking for its status. */
+static void deadman(dtrace_state_t *state, uint64_t now)
 {
-	uint32_t act = DTRACE_READ(state->activity);
+	uint32_t active = DTRACE_ACTIVITY_ACTIVE;
+	uint64_t alive = DTRACE_READ(state->alive);
+
+	if (now < alive || now - alive <= DTRACE_DEADMAN_NS)
+		return;
+	if (__atomic_compare_exchange_n(&state->activity, &active,
+					DTRACE_ACTIVITY_KILLED, false,
+					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		DTRACE_PUBLISH(state->killed, 1);
+}
+
+/* May an ECB of this state record on this probe now? */
+static bool phase_allows(dtrace_state_t *state, dtrace_id_t id,
+			 uint64_t now)
+{
+	uint32_t act;
+
+	deadman(state, now);
+	act = DTRACE_READ(state->activity);
 
 	if (id == dtrace_probeid_begin)
 		return act == DTRACE_ACTIVITY_WARMUP;
@@ -444,7 +462,7 @@ static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
 	     ecb = DTRACE_READ(ecb->next)) {
 		if (only != NULL && ecb->state != only)
 			continue;
-		if (!phase_allows(ecb->state, p->id))
+		if (!phase_allows(ecb->state, p->id, now))
 			continue;
 		c = &ecb->state->cpus[cpu];
 		if (c->buf.data[0] == NULL)

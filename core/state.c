@@ -5,6 +5,7 @@
  *
  *   INACTIVE --go--> WARMUP (BEGIN fires) --> ACTIVE --exit()--> DRAINING
  *        ACTIVE or DRAINING --stop--> COOLDOWN (END fires) --> STOPPED
+ *        ACTIVE --no status call for DTRACE_DEADMAN_NS--> KILLED
  *
  * Options arrive with the DOF and are fixed at go, when the per-CPU
  * buffers are allocated.  Nothing fires for a state that is not WARMUP,
@@ -17,6 +18,11 @@
 #define SCRATCH_STRS	16u
 
 static dtrace_state_t *dtrace_states;
+
+bool dtrace_states_exist(void)
+{
+	return dtrace_states != NULL;
+}
 
 void dtrace_state_options_default(uint64_t *o)
 {
@@ -88,6 +94,21 @@ static void cpustate_free(dtrace_state_t *state, dtrace_cpustate_t *c)
 	os_free(c->key, state->maxkeysize);
 }
 
+/* Bytes of the END clauses' records: a fill buffer keeps them free. */
+static uint64_t end_reserve(dtrace_state_t *state)
+{
+	uint64_t n = 0;
+	uint32_t i;
+
+	if (state->options[DTRACEOPT_BUFPOLICY] != DTRACEOPT_BUFPOLICY_FILL)
+		return 0;
+	for (i = 0; i < state->necbs; i++) {
+		if (state->ecbs[i]->probe->id == dtrace_probeid_end)
+			n += DTRACE_ALIGN(state->ecbs[i]->clause->size, 8);
+	}
+	return n;
+}
+
 static int cpustate_alloc(dtrace_state_t *state, dtrace_cpustate_t *c)
 {
 	uint64_t *o = state->options;
@@ -100,6 +121,9 @@ static int cpustate_alloc(dtrace_state_t *state, dtrace_cpustate_t *c)
 		return rc;
 	c->buf.epid_size = dtrace_state_epid_size;
 	c->buf.epid_arg = state;
+	c->buf.end_reserve = end_reserve(state);
+	if (c->buf.end_reserve > c->buf.size / 2)
+		c->buf.end_reserve = c->buf.size / 2;
 	rc = dtrace_aggbuffer_alloc(&c->agg, state->naggs ?
 				    o[DTRACEOPT_AGGSIZE] : 64);
 	if (rc != 0)
@@ -170,6 +194,7 @@ int dtrace_state_go(dtrace_state_t *state, int *cpu)
 		os_mutex_exit(&dtrace_lock);
 		return rc;
 	}
+	DTRACE_PUBLISH(state->alive, os_gethrtime());
 	DTRACE_PUBLISH(state->activity, DTRACE_ACTIVITY_WARMUP);
 	os_mutex_exit(&dtrace_lock);
 
@@ -179,6 +204,15 @@ int dtrace_state_go(dtrace_state_t *state, int *cpu)
 	DTRACE_PUBLISH(state->activity, DTRACE_READ(state->exiting) ?
 		       DTRACE_ACTIVITY_DRAINING : DTRACE_ACTIVITY_ACTIVE);
 	return 0;
+}
+
+static void xcall_open_end(void *arg)
+{
+	dtrace_state_t *state = arg;
+	int cpu = os_cpu_id();
+
+	if (cpu < state->ncpus && state->cpus[cpu].buf.data[0] != NULL)
+		dtrace_buffer_open_end(&state->cpus[cpu].buf);
 }
 
 int dtrace_state_stop(dtrace_state_t *state, int *cpu)
@@ -192,12 +226,14 @@ int dtrace_state_stop(dtrace_state_t *state, int *cpu)
 		return -EINVAL;
 	}
 	if (act == DTRACE_ACTIVITY_STOPPED ||
-	    act == DTRACE_ACTIVITY_COOLDOWN) {
+	    act == DTRACE_ACTIVITY_COOLDOWN ||
+	    act == DTRACE_ACTIVITY_KILLED) {
 		os_mutex_exit(&dtrace_lock);
 		*cpu = os_cpu_id();
 		return 0;
 	}
 	DTRACE_PUBLISH(state->activity, DTRACE_ACTIVITY_COOLDOWN);
+	os_xcall(OS_CPU_ALL, xcall_open_end, state);
 	os_mutex_exit(&dtrace_lock);
 
 	*cpu = dtrace_probe_state(state, dtrace_probeid_end, 0, 0, 0, 0, 0);
@@ -267,9 +303,18 @@ int dtrace_state_load(dtrace_state_t *state, const void *dof, size_t size,
 	return rc;
 }
 
-/* Clean dynamic variables and finish speculations, at most at cleanrate. */
+/*
+ * Clean dynamic variables and finish speculations, at most once per
+ * cleanrate: the consumer's periodic status and snapshot calls drive it,
+ * since cleaning may not run in probe context (cyclics run there).
+ */
 static void state_clean(dtrace_state_t *state)
 {
+	uint64_t now = os_gethrtime();
+
+	if (now - state->last_clean < state->options[DTRACEOPT_CLEANRATE])
+		return;
+	state->last_clean = now;
 	if (state->vstate != NULL)
 		dtrace_vstate_clean(state->vstate);
 	dtrace_speculation_clean(state);
@@ -281,7 +326,9 @@ int dtrace_state_status(dtrace_state_t *state, dtc_status_t *st)
 
 	os_memset(st, 0, sizeof(*st));
 	os_mutex_enter(&dtrace_lock);
+	DTRACE_PUBLISH(state->alive, os_gethrtime());
 	state_clean(state);
+	st->killed = (int)DTRACE_READ(state->killed);
 	st->errors = DTRACE_READ(state->errors);
 	st->specdrops = DTRACE_READ(state->specdrops);
 	st->specdrops_busy = DTRACE_READ(state->specdrops_busy);
@@ -341,7 +388,8 @@ int dtrace_buffer_snapshot(dtrace_state_t *state, int cpu,
 	b = &c->buf;
 	if (b->policy == DTRACEOPT_BUFPOLICY_SWITCH) {
 		os_xcall(cpu, xcall_buffer_switch, b);
-	} else if (state->activity == DTRACE_ACTIVITY_STOPPED &&
+	} else if ((state->activity == DTRACE_ACTIVITY_STOPPED ||
+		    state->activity == DTRACE_ACTIVITY_KILLED) &&
 		   !b->consumed) {
 		/* ring and fill buffers are read once, after stop */
 		os_xcall(cpu, xcall_buffer_linearize, b);

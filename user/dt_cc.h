@@ -325,6 +325,7 @@ typedef struct dt_difo {
 	dif_type_t		rtype;
 	unsigned int		regs;	/* bitmask of busy registers */
 	const char		*what;	/* "predicate", "action 2" */
+	unsigned int		dofsec;	/* DIFOHDR section + 1, once written */
 } dt_difo_t;
 
 dt_difo_t *dt_difo_new(dt_cc_t *cc);
@@ -366,8 +367,11 @@ typedef struct dt_ecb {
 
 void dt_clause_compile(dt_cc_t *cc, dt_node_t *pdescs, dt_node_t *pred,
 		       dt_node_t *stmts, int line);
-void dt_stmt_compile(dt_cc_t *cc, dt_node_t *s, dt_vec_t *acts,
-		     unsigned int clause);
+void dt_stmt_compile(dt_cc_t *cc, dt_node_t *s, unsigned int clause);
+unsigned int dt_stmt_new(dt_cc_t *cc, dt_stmt_kind_t kind,
+			 unsigned int clause, unsigned int nrecs, int line);
+void dt_action_add(dt_cc_t *cc, unsigned int kind, dt_difo_t *difo,
+		   unsigned int stmt);
 int dt_dof_write(dt_cc_t *cc, dt_ecb_t **ecbs, unsigned int n, void **dofp,
 		 size_t *sizep);
 void dt_pragma(dt_cc_t *cc, const char *text, int line);
@@ -394,6 +398,7 @@ struct dt_compiler {
 	dt_spec_t		spec;
 	int			line;
 	dt_vec_t		ecbs;		/* dt_ecb_t * of this source */
+	dt_vec_t		acts;		/* dt_action_t * of the clause */
 	unsigned char		macro_used[256];
 	dt_node_t		*xlate_arg;	/* translator input binding */
 	const char		*xlate_argname;
@@ -406,6 +411,8 @@ struct dt_compiler {
 	int			inpred;		/* inside /predicate/ */
 	int			member;		/* after '.' or '->' */
 	int			startpd;	/* lexer starts in PD */
+	int			predend;	/* a predicate just ended */
+	int			body;		/* the open brace is a clause */
 	dt_type_t		*cur_enum;	/* enum being defined */
 	long long		enum_next;
 	const dt_type_t		*t_int, *t_uint, *t_long, *t_ulong;

@@ -82,7 +82,7 @@ const dtc_probeinfo_t *dt_probe_lookup(dtrace_hdl_t *dtp, unsigned int id)
 {
 	if (!dtp->probes_loaded) {
 		dtp->probes_loaded = 1;
-		dtrace_probe_iter(dtp, NULL, NULL, NULL, NULL, dt_probe_store,
+		dtrace_probes_iter(dtp, NULL, NULL, NULL, NULL, dt_probe_store,
 				  dtp);
 	}
 	if (id == 0 || id >= dtp->nprobes || dtp->probes[id].id != id)
@@ -401,6 +401,7 @@ static int dt_consume_stmt(dtrace_hdl_t *dtp, FILE *fp, const dt_stmt_t *st,
 		dt_print_error(dtp, r, n);
 		break;
 	case DT_STMT_AGG:
+	case DT_STMT_EXPR:
 	case DT_STMT_SPECULATE:
 	case DT_STMT_COMMIT:
 	case DT_STMT_DISCARD:

@@ -55,6 +55,7 @@ struct dtrace_hdl {
 	uint64_t	coreopt[DTRACEOPT_MAX];	/* DTRACEOPT_UNSET if not set */
 	unsigned int	prog_opts_applied;	/* dt_prog_t.options done */
 	int		opts_loaded;		/* the options DOF is loaded */
+	int		error_enabling_seen;	/* its probe is not counted */
 
 	dt_compiler_t	*compiler;
 	dt_compile_opts_t copts;
@@ -83,10 +84,14 @@ struct dtrace_hdl {
 	char		errmsg[1024];
 };
 
-/* ---- dt_open.c ---------------------------------------------------- */
+/* ---- dt_error.c --------------------------------------------------- */
 
+/* Sets dtp->errmsg; returns -1 so that callers can return it. */
 int dt_set_errmsg(dtrace_hdl_t *dtp, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* ---- dt_open.c ---------------------------------------------------- */
+
 /* The host, opened the first time it is needed; NULL with errmsg. */
 dt_host_t *dt_host(dtrace_hdl_t *dtp);
 uint64_t dt_now_ns(void);

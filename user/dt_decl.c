@@ -259,6 +259,14 @@ void dt_declare(dt_cc_t *cc, dt_dspec_t *ds, dt_decl_t *list)
 	dt_decl_t *d;
 
 	if (list == NULL) {
+		/* "typedef char t;" with t already a typedef name */
+		if (ds->type != NULL && ds->type->kind == DT_TK_TYPEDEF &&
+		    ds->bits != 0)
+			dt_error(cc, ds->line, ds->sclass == DT_SC_TYPEDEF ?
+				 "D_DECL_TYPERED" : "D_DECL_IDRED",
+				 "%s redeclared: %s", ds->sclass ==
+				 DT_SC_TYPEDEF ? "type" : "identifier",
+				 ds->type->name);
 		if (ds->type == NULL || ds->bits != 0)
 			dt_error(cc, ds->line, "D_DECL_USELESS",
 				 "useless declaration");

@@ -8,6 +8,7 @@
  * lives on the heap (YYMAXDEPTH == YYINITDEPTH), so nothing leaks.
  */
 %define api.pure full
+%locations
 %define api.prefix {dtyy}
 %parse-param {dt_cc_t *cc} {void *scanner}
 %lex-param {void *scanner}
@@ -24,8 +25,23 @@
 #define YYMAXDEPTH	2000
 #define L		(cc->line)
 
-int dtyylex(DTYYSTYPE *lval, void *scanner);
-static void dtyyerror(dt_cc_t *cc, void *scanner, const char *msg);
+int dtyylex(DTYYSTYPE *lval, DTYYLTYPE *lloc, void *scanner);
+static void dtyyerror(DTYYLTYPE *lloc, dt_cc_t *cc, void *scanner,
+		      const char *msg);
+
+/* Every action sees the line of its rule's first token in cc->line. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)					\
+	do {								\
+		if (N) {						\
+			(Cur).first_line = YYRHSLOC(Rhs, 1).first_line;	\
+			(Cur).last_line = YYRHSLOC(Rhs, N).last_line;	\
+		} else {						\
+			(Cur).first_line = (Cur).last_line =		\
+				YYRHSLOC(Rhs, 0).last_line;		\
+		}							\
+		(Cur).first_column = (Cur).last_column = 0;		\
+		cc->line = (Cur).first_line;				\
+	} while (0)
 
 static dt_node_t *mk(dt_cc_t *cc, dt_nkind_t k)
 {
@@ -448,8 +464,10 @@ direct_abs:
 
 %%
 
-static void dtyyerror(dt_cc_t *cc, void *scanner, const char *msg)
+static void dtyyerror(DTYYLTYPE *lloc, dt_cc_t *cc, void *scanner,
+		      const char *msg)
 {
+	cc->line = lloc->first_line;
 	if (strcmp(msg, "syntax error") != 0)
 		dt_error(cc, cc->line, "D_SYNTAX", "%s", msg);
 	if (cc->lasttok[0] == '\0')

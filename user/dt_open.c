@@ -19,7 +19,6 @@
  * record or -l needs one, no compiler exists before the first compile.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -35,21 +34,6 @@ uint64_t dt_now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
-int dt_set_errmsg(dtrace_hdl_t *dtp, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(dtp->errmsg, sizeof(dtp->errmsg), fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-const char *dtrace_errmsg(const dtrace_hdl_t *dtp)
-{
-	return dtp->errmsg;
 }
 
 dtrace_hdl_t *dtrace_open(int *errp)
@@ -133,7 +117,7 @@ const char *dtrace_host_describe(dtrace_hdl_t *dtp)
 	return h != NULL ? h->ops->describe(h) : NULL;
 }
 
-int dtrace_probe_iter(dtrace_hdl_t *dtp, const char *prov, const char *mod,
+int dtrace_probes_iter(dtrace_hdl_t *dtp, const char *prov, const char *mod,
 		      const char *func, const char *name,
 		      int (*fn)(const dtc_probeinfo_t *, void *), void *arg)
 {
@@ -181,7 +165,7 @@ static int dt_probe_count(void *arg, const char *prov, const char *mod,
 	dtrace_hdl_t *dtp = arg;
 	int n = 0;
 
-	if (dtrace_probe_iter(dtp, prov, mod, func, name, dt_count_one,
+	if (dtrace_probes_iter(dtp, prov, mod, func, name, dt_count_one,
 			      &n) != 0)
 		return 0;
 	return n;
@@ -264,6 +248,16 @@ static int dt_load(dtrace_hdl_t *dtp, const void *dof, size_t size,
 			     h->errmsg : strerror(err));
 }
 
+static int dt_has_error_report(const dt_prog_t *p)
+{
+	unsigned int i;
+
+	for (i = 0; p != NULL && i < p->nstmts; i++)
+		if (p->stmts[i].kind == DT_STMT_ERROR_REPORT)
+			return 1;
+	return 0;
+}
+
 int dtrace_program_exec(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
 			unsigned int *matched)
 {
@@ -287,6 +281,15 @@ int dtrace_program_exec(dtrace_hdl_t *dtp, dtrace_prog_t *pgp,
 	}
 	if (dt_load(dtp, pgp->dof, pgp->dofsize, matched, "probes") != 0)
 		return -1;
+	/*
+	 * The first program carries the library's ERROR enabling too; the
+	 * user asked for their probes only, so DTrace does not count it.
+	 */
+	if (!dtp->error_enabling_seen && dt_has_error_report(dtp->prog)) {
+		dtp->error_enabling_seen = 1;
+		if (*matched > 0)
+			(*matched)--;
+	}
 	return 0;
 }
 
@@ -492,6 +495,18 @@ void dtrace_desc_split(char *buf, dt_spec_t spec, const char *parts[4])
 		parts[last - (n - 1) + i] = fields[i];
 }
 
+/* The library's own ERROR enabling: not one of the user's clauses. */
+static int dt_clause_is_library(const dt_prog_t *p, unsigned int clause)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nstmts; i++)
+		if (p->stmts[i].clause == clause &&
+		    p->stmts[i].kind == DT_STMT_ERROR_REPORT)
+			return 1;
+	return 0;
+}
+
 typedef struct dt_idset {
 	unsigned char	*seen;		/* indexed by probe id */
 	unsigned int	n;
@@ -523,6 +538,8 @@ int dtrace_program_list(dtrace_hdl_t *dtp,
 	if (ids.seen == NULL)
 		return dt_set_errmsg(dtp, "out of memory");
 	for (c = 0; c < p->nclauses; c++) {
+		if (dt_clause_is_library(p, c))
+			continue;
 		for (d = 0; d < p->clauses[c].npdescs; d++) {
 			char *buf = strdup(p->clauses[c].pdescs[d]);
 			const char *parts[4];

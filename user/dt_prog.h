@@ -51,8 +51,11 @@ typedef enum dt_stmt_kind {
 	DT_STMT_RAISE,		/* raise(sig) */
 	DT_STMT_STOP,		/* stop() */
 	DT_STMT_CHILL,		/* chill(ns) */
-	DT_STMT_ERROR_REPORT	/* the library's own ERROR enabling:
+	DT_STMT_ERROR_REPORT,	/* the library's own ERROR enabling:
 				   records arg1..arg5 */
+	DT_STMT_EXPR		/* an expression evaluated for its effect
+				   (x = 1;): 1 record of size 0, nothing
+				   to print */
 } dt_stmt_kind_t;
 
 /* Consumer action codes, in dof_actdesc_t.arg of DTRACEACT_LIBACT. */

@@ -147,7 +147,7 @@ static int list_probes(dtrace_hdl_t *dtp, dt_req_t *reqs, int nreqs)
 	printf("%5s %10s %17s %33s %s\n", "ID", "PROVIDER", "MODULE",
 	       "FUNCTION", "NAME");
 	if (nreqs == 0)
-		return dtrace_probe_iter(dtp, NULL, NULL, NULL, NULL,
+		return dtrace_probes_iter(dtp, NULL, NULL, NULL, NULL,
 					 list_probe, stdout);
 	for (i = 0; i < nreqs && rc == 0; i++) {
 		char *buf;
@@ -157,7 +157,7 @@ static int list_probes(dtrace_hdl_t *dtp, dt_req_t *reqs, int nreqs)
 			continue;
 		}
 		if (reqs[i].is_id) {
-			rc = dtrace_probe_iter(dtp, NULL, NULL, NULL, NULL,
+			rc = dtrace_probes_iter(dtp, NULL, NULL, NULL, NULL,
 					       list_id, &reqs[i]);
 			continue;
 		}
@@ -165,7 +165,7 @@ static int list_probes(dtrace_hdl_t *dtp, dt_req_t *reqs, int nreqs)
 		if (buf == NULL)
 			return -1;
 		dtrace_desc_split(buf, reqs[i].spec, parts);
-		rc = dtrace_probe_iter(dtp, parts[0], parts[1], parts[2],
+		rc = dtrace_probes_iter(dtp, parts[0], parts[1], parts[2],
 				       parts[3], list_probe, stdout);
 		free(buf);
 	}

@@ -95,7 +95,7 @@ int dtrace_aggregate_snap(dtrace_hdl_t *dtp);
 int dtrace_aggregate_print(dtrace_hdl_t *dtp, FILE *fp);
 
 /* Probes matching the four parts ("" or NULL = any), for dtrace -l. */
-int dtrace_probe_iter(dtrace_hdl_t *dtp, const char *prov, const char *mod,
+int dtrace_probes_iter(dtrace_hdl_t *dtp, const char *prov, const char *mod,
 		      const char *func, const char *name,
 		      int (*fn)(const dtc_probeinfo_t *, void *), void *arg);
 

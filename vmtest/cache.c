@@ -60,6 +60,37 @@ void image_paths(const struct image *img, char *kernel, char *initrd,
 	snprintf(initrd, len, "%s/initramfs.cpio.gz", dir);
 }
 
+/*
+ * A kernel that lacks what the guest needs to reach the host (virtio PCI
+ * and console, 9p over virtio) cannot run a plan: images/mkinitramfs
+ * lists such modules in initramfs.cpio.gz.missing.  Returns true with the
+ * missing names in why.
+ */
+bool image_lacks_host_access(const struct image *img, char *why, size_t len)
+{
+	static const char *const needed[] = {
+		"virtio_pci", "virtio_console", "9pnet_virtio", "9p",
+	};
+	char kernel[4096], initrd[4096], path[4200], *missing, *line, *save;
+	size_t used = 0;
+
+	*why = 0;
+	image_paths(img, kernel, initrd, sizeof(kernel));
+	snprintf(path, sizeof(path), "%s.missing", initrd);
+	missing = read_file(path, NULL);
+	if (!missing)
+		return false;
+	for (line = strtok_r(missing, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		for (size_t i = 0; i < sizeof(needed) / sizeof(*needed); i++)
+			if (!strcmp(line, needed[i]) && used + 1 < len)
+				used += snprintf(why + used, len - used, "%s%s",
+						 used ? " " : "", line);
+	}
+	free(missing);
+	return *why != 0;
+}
+
 /* Runs images/fetch; its progress goes to our stderr. */
 int image_fetch(const struct image *img, const char *images_dir)
 {

@@ -22,6 +22,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -31,6 +32,7 @@
 
 #define WATCHDOG_SLACK	60	/* seconds beyond boot + command */
 #define POWEROFF_GRACE	15	/* seconds for QEMU to exit after "done" */
+#define HEARTBEAT	60	/* seconds between "still running" lines */
 
 static pthread_mutex_t module_build_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -137,15 +139,81 @@ static const char *kernel_release(const struct image *img)
 }
 
 /*
- * Build the module for this kernel.  Returns 0 with *module set (or NULL
- * and *skip set when there is no module target yet), -1 with the cell's
- * outcome set.  Builds are serialized: they share the tree's build/.
+ * The module is built once per kernel per run; the cells of that kernel
+ * (bare and xen) share the result.  Builds are serialized (they share the
+ * tree's build/), and this table is read and written under the same lock.
+ */
+struct module_build {
+	const struct image *kernel;
+	int rc;			/* 0 built, -1 failed */
+	enum outcome outcome;
+	char reason[600];
+	char module[4200];
+};
+
+static struct module_build module_builds[64];
+static size_t n_module_builds;
+
+/* The first compiler or make error in a build log, for the cell's reason. */
+static void first_error(const char *log, char *out, size_t len)
+{
+	char *text = read_file(log, NULL), *p;
+
+	*out = 0;
+	if (!text)
+		return;
+	p = strstr(text, "error:");
+	if (!p)
+		p = strstr(text, "Error ");
+	if (p) {
+		while (p > text && p[-1] != '\n')
+			p--;
+		snprintf(out, len, ": %.*s", (int)strcspn(p, "\n"), p);
+	}
+	free(text);
+}
+
+static int make_module(struct cell *c, const struct run_config *cfg,
+		       char *module, size_t len)
+{
+	char cmd[12000], log[4200], err[300];
+	char *kdir;
+
+	kdir = image_headers_dir(c->kernel, cfg->images_dir);
+	if (!kdir) {
+		set_outcome(c, OUT_INFRA, "no headers for %s: images/fetch "
+			    "--headers %s failed", c->kernel->name,
+			    c->kernel->name);
+		return -1;
+	}
+	snprintf(log, sizeof(log), "%s/module-build.log", c->dir);
+	snprintf(cmd, sizeof(cmd), "make -C '%s' -s module KDIR='%s' "
+		 ">'%s' 2>&1", cfg->repo_dir, kdir, log);
+	free(kdir);
+	if (system(cmd) != 0) {
+		first_error(log, err, sizeof(err));
+		set_outcome(c, OUT_FAIL, "module build failed (make module, "
+			    "log in %s)%s", log, err);
+		return -1;
+	}
+	snprintf(module, len, "%s/build/module/%s/dtrace.ko", cfg->repo_dir,
+		 kernel_release(c->kernel));
+	if (access(module, R_OK)) {
+		set_outcome(c, OUT_FAIL, "make module succeeded but %s does "
+			    "not exist", module);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Returns 0 with module set (or empty, and *skip set, when there is no
+ * module to load), -1 with the cell's outcome set.
  */
 static int build_module(struct cell *c, const struct run_config *cfg,
 			char *module, size_t len, const char **skip)
 {
-	char cmd[12000], log[4200];
-	char *kdir;
+	struct module_build *b = NULL;
 	int rc;
 
 	*module = 0;
@@ -159,34 +227,28 @@ static int build_module(struct cell *c, const struct run_config *cfg,
 		return 0;
 	}
 	pthread_mutex_lock(&module_build_lock);
-	kdir = image_headers_dir(c->kernel, cfg->images_dir);
-	if (!kdir) {
-		pthread_mutex_unlock(&module_build_lock);
-		set_outcome(c, OUT_INFRA, "no headers for %s: images/fetch "
-			    "--headers %s failed", c->kernel->name,
-			    c->kernel->name);
-		return -1;
+	for (size_t i = 0; i < n_module_builds; i++)
+		if (module_builds[i].kernel == c->kernel)
+			b = &module_builds[i];
+	if (b) {
+		rc = b->rc;
+		if (rc)
+			set_outcome(c, b->outcome, "%s", b->reason);
+		snprintf(module, len, "%s", b->module);
+	} else {
+		rc = make_module(c, cfg, module, len);
+		if (n_module_builds < sizeof(module_builds) /
+				      sizeof(*module_builds)) {
+			b = &module_builds[n_module_builds++];
+			b->kernel = c->kernel;
+			b->rc = rc;
+			b->outcome = c->outcome;
+			snprintf(b->reason, sizeof(b->reason), "%s", c->reason);
+			snprintf(b->module, sizeof(b->module), "%s", module);
+		}
 	}
-	snprintf(log, sizeof(log), "%s/module-build.log", c->dir);
-	snprintf(cmd, sizeof(cmd), "make -C '%s' -s module KDIR='%s' "
-		 "KVER='%s' >'%s' 2>&1", cfg->repo_dir, kdir,
-		 kernel_release(c->kernel), log);
-	rc = system(cmd);
 	pthread_mutex_unlock(&module_build_lock);
-	free(kdir);
-	if (rc != 0) {
-		set_outcome(c, OUT_FAIL, "module build failed (make module "
-			    "KDIR=...): see %s", log);
-		return -1;
-	}
-	snprintf(module, len, "%s/build/module/%s/dtrace.ko", cfg->repo_dir,
-		 kernel_release(c->kernel));
-	if (access(module, R_OK)) {
-		set_outcome(c, OUT_FAIL, "make module succeeded but %s does "
-			    "not exist", module);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 static pid_t spawn_qemu(struct cell *c, char **argv)
@@ -206,7 +268,9 @@ static pid_t spawn_qemu(struct cell *c, char **argv)
 	dup2(in, 0);
 	dup2(out, 1);
 	dup2(out, 2);
-	setpgid(0, 0);
+	/* QEMU stays in our process group (Ctrl-C stops it with us) and
+	 * dies with us if we are killed. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	execvp(argv[0], argv);
 	fprintf(stderr, "vmtest: cannot run %s: %s\n", argv[0],
 		strerror(errno));
@@ -243,7 +307,7 @@ static void kill_qemu(pid_t pid, int *status)
 static void watch_qemu(struct cell *c, const struct run_config *cfg,
 		       pid_t pid, struct watch *w)
 {
-	double start = now(), done_at = 0;
+	double start = now(), done_at = 0, next_note = HEARTBEAT;
 	double watchdog = cfg->boot_timeout + cfg->timeout + WATCHDOG_SLACK;
 	struct timespec tick = { 0, 250 * 1000 * 1000 };
 
@@ -255,6 +319,13 @@ static void watch_qemu(struct cell *c, const struct run_config *cfg,
 		nanosleep(&tick, NULL);
 		t = now() - start;
 		read_agent(c);
+		if (t >= next_note) {
+			next_note += HEARTBEAT;
+			fprintf(stderr, "vmtest: [running] %s: %s, %.0fs\n",
+				c->id, !c->agent.hello ? "booting" :
+				c->agent.cmd_ran ? "finishing" :
+				"command running", t);
+		}
 		if (c->agent.done && !done_at)
 			done_at = t;
 		if (done_at && t - done_at > POWEROFF_GRACE) {
@@ -319,9 +390,17 @@ void cell_classify(struct cell *c, const char *console, bool qemu_started,
 	if (!qemu_started)
 		return;		/* outcome already set */
 	if (find_line(console, "Kernel panic - not syncing", line,
-		      sizeof(line)) ||
-	    find_line(console, "Panic on CPU", line, sizeof(line))) {
+		      sizeof(line))) {
 		set_outcome(c, OUT_PANIC, "%s", line);
+		return;
+	}
+	if (find_line(console, "Panic on CPU", line, sizeof(line))) {
+		/* Xen prints the reason on the line after "Panic on CPU N:" */
+		const char *next = strstr(strstr(console, line), "\n");
+		int len = next ? (int)strcspn(next + 1, "\r\n") : 0;
+
+		set_outcome(c, OUT_PANIC, "Xen panic: %.*s", len,
+			    next ? next + 1 : "");
 		return;
 	}
 	if (!a->hello) {

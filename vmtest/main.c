@@ -271,6 +271,7 @@ static void fetch_images(struct cell *cells, size_t n,
 			 const struct run_config *cfg)
 {
 	bool xen_failed = false, xen_tried = false;
+	char why[200];
 
 	for (size_t i = 0; i < n; i++) {
 		struct cell *c = &cells[i];
@@ -290,6 +291,13 @@ static void fetch_images(struct cell *cells, size_t n,
 			snprintf(c->reason, sizeof(c->reason), "image %s is "
 				 "not in the cache: images/fetch %s failed",
 				 c->kernel->name, c->kernel->name);
+			continue;
+		}
+		if (image_lacks_host_access(c->kernel, why, sizeof(why))) {
+			c->outcome = OUT_SKIP;
+			snprintf(c->reason, sizeof(c->reason), "kernel %s "
+				 "lacks %s, so the guest cannot mount the host "
+				 "tree over 9p", c->kernel->name, why);
 			continue;
 		}
 		if (c->hv != HV_XEN)
@@ -387,7 +395,7 @@ static size_t make_cells(const struct selection *sel, const bool hv[2],
 			c->outcome = OUT_PASS;	/* "to run", until it ran */
 			snprintf(c->id, sizeof(c->id), "%s/%s",
 				 c->kernel->name, hv_name(h));
-			snprintf(c->dir, sizeof(c->dir), "%s/%s-%s", results,
+			snprintf(c->dir, sizeof(c->dir), "%.2048s/%.512s-%s", results,
 				 c->kernel->name, hv_name(h));
 			n++;
 		}

@@ -132,13 +132,44 @@ int qemu_argv(const struct cell *c, const struct run_config *cfg,
  * no root filesystem, reaches its "Kernel panic" (and QEMU exits, thanks
  * to panic=-1 and -no-reboot) within KVM_PROBE_SECONDS.  Under TCG that
  * takes longer than the probe allows, so the probe cannot pass by
- * accident.  VMTEST_ACCEL=tcg or =kvm skips the probe.
+ * accident.  VMTEST_ACCEL=tcg or =kvm skips the probe.  The verdict is
+ * kept in the cache for the rest of the host's boot (keyed by boot_id).
  */
 #define KVM_PROBE_SECONDS 8
+
+static bool kvm_probe(const struct image *kernel);
 
 bool kvm_usable(const struct image *kernel)
 {
 	const char *env = getenv("VMTEST_ACCEL");
+	char path[4200], *boot_id, *saved, verdict[300];
+	bool ok;
+
+	if (env && *env)
+		return !strcmp(env, "kvm");
+	if (access("/dev/kvm", R_OK | W_OK))
+		return false;
+	snprintf(path, sizeof(path), "%s/kvm-probe", cache_dir());
+	boot_id = read_file("/proc/sys/kernel/random/boot_id", NULL);
+	saved = read_file(path, NULL);
+	if (boot_id && saved && !strncmp(saved, boot_id, strlen(boot_id)) &&
+	    strlen(saved) > strlen(boot_id)) {
+		ok = !strcmp(saved + strlen(boot_id), "kvm\n");
+	} else {
+		ok = kvm_probe(kernel);
+		if (boot_id) {
+			snprintf(verdict, sizeof(verdict), "%s%s\n", boot_id,
+				 ok ? "kvm" : "tcg");
+			write_file(path, verdict, strlen(verdict));
+		}
+	}
+	free(boot_id);
+	free(saved);
+	return ok;
+}
+
+static bool kvm_probe(const struct image *kernel)
+{
 	char kpath[4096], none[4096], serial[64];
 	char log[] = "/tmp/vmtest-kvmprobe-XXXXXX";
 	int fd, status = 0;
@@ -146,10 +177,6 @@ bool kvm_usable(const struct image *kernel)
 	bool exited = false, ok = false;
 	char *console;
 
-	if (env && *env)
-		return !strcmp(env, "kvm");
-	if (access("/dev/kvm", R_OK | W_OK))
-		return false;
 	image_paths(kernel, kpath, none, sizeof(kpath));
 	fd = mkstemp(log);
 	if (fd < 0)

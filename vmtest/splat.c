@@ -2,7 +2,9 @@
  * Kernel-log reports that fail a cell even when every test passed.  Each
  * pattern is a substring of the first line the kernel prints for that
  * report; "cut here" is not matched on its own since the WARNING or BUG
- * line that follows it names the report.
+ * line that follows it names the report.  Specific patterns come first:
+ * lockdep and the lockup detectors print "WARNING:" and "BUG:" too, and
+ * the first match names the report.
  */
 #include <string.h>
 
@@ -13,9 +15,6 @@ static const struct {
 	const char *kind;
 } splat_patterns[] = {
 	{ "Oops: ",					"oops" },
-	{ "BUG: ",					"BUG" },
-	{ "kernel BUG at ",				"BUG" },
-	{ "WARNING: ",					"WARNING" },
 	{ "general protection fault",			"oops" },
 	{ "Kernel panic - not syncing",			"panic" },
 	{ "possible circular locking dependency",	"lockdep" },
@@ -33,6 +32,9 @@ static const struct {
 	{ "soft lockup - CPU#",				"lockup" },
 	{ "hard LOCKUP",				"lockup" },
 	{ "blocked for more than",			"hung task" },
+	{ "kernel BUG at ",				"BUG" },
+	{ "BUG: ",					"BUG" },
+	{ "WARNING: ",					"WARNING" },
 };
 
 static const char *match(const char *line, size_t len)

@@ -70,6 +70,8 @@ bool image_cached(const struct image *img);
 int image_fetch(const struct image *img, const char *images_dir);
 void image_paths(const struct image *img, char *kernel, char *initrd,
 		 size_t len);
+bool image_lacks_host_access(const struct image *img, char *why,
+			     size_t len);
 char *image_headers_dir(const struct image *img, const char *images_dir);
 
 /* splat.c: one kernel-log report that fails a cell */

@@ -8,6 +8,7 @@
  * dof.h describes.  Tests use it to build valid programs and then to
  * break them on purpose.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -315,6 +315,48 @@ static void test_stores(void)
 	      "store past the allocated scratch refused: %u", mst.fault);
 }
 
+/* copys: from the string table into scratch, and to a forbidden place */
+static void test_copys(void)
+{
+	prog_t p = { 0 };
+	uint64_t r;
+
+	setx(&p, 1, 8);
+	emit(&p, DIF_INSTR_ALLOCS(1, 2));
+	sets(&p, 3, "hello");
+	setx(&p, 4, 6);
+	emit(&p, DIF_INSTR_COPYS(3, 4, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	r = run(&p);
+	CHECK(mst.fault == 0 && strcmp((char *)r, "hello") == 0,
+	      "copys into scratch: fault %u", mst.fault);
+
+	/* a string that fills its scratch allocation without a NUL */
+	memset(&p, 0, sizeof(p));
+	setx(&p, 1, 3);
+	emit(&p, DIF_INSTR_ALLOCS(1, 2));
+	sets(&p, 3, "xyz");
+	emit(&p, DIF_INSTR_COPYS(3, 1, 2));
+	emit(&p, DIF_INSTR_FLUSHTS);
+	emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 2));
+	emit(&p, DIF_INSTR_CALL(DIF_SUBR_STRLEN, 4));
+	emit(&p, DIF_INSTR_RET(4));
+	r = run(&p);
+	CHECK(mst.fault == 0 && r == 3,
+	      "an unterminated scratch string ends with its allocation: "
+	      "fault %u, strlen %llu", mst.fault, (unsigned long long)r);
+
+	memset(&p, 0, sizeof(p));
+	sets(&p, 3, "hello");
+	setx(&p, 4, 6);
+	setx(&p, 2, (uintptr_t)&target);
+	emit(&p, DIF_INSTR_COPYS(3, 4, 2));
+	emit(&p, DIF_INSTR_RET(0));
+	run(&p);
+	CHECK(mst.fault == DTRACEFLT_BADADDR && mst.illval ==
+	      (uintptr_t)&target, "copys outside core memory: %u", mst.fault);
+}
+
 static void test_scratch_exhaustion(void)
 {
 	prog_t p = { 0 };
@@ -418,6 +460,20 @@ static void test_globals_and_locals(void)
 	emit(&p, DIF_INSTR_LDV(DIF_OP_LDLS, g, 2));
 	emit(&p, DIF_INSTR_RET(2));
 	CHECK(run(&p) == 202, "clause-local");
+
+	/* this->s = "abc": the value is copied into scratch */
+	memset(&p, 0, sizeof(p));
+	var(&p, s, DIF_VSCOPE_LOCAL, DIF_VKIND_SCALAR, DIF_TYPE_STRING,
+	    STRSIZE);
+	sets(&p, 1, "abc");
+	emit(&p, DIF_INSTR_STV(DIF_OP_STLS, s, 1));
+	emit(&p, DIF_INSTR_LDV(DIF_OP_LDLS, s, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	r = run(&p);
+	CHECK(mst.fault == 0 && r >= (uintptr_t)scratch &&
+	      r < (uintptr_t)scratch + sizeof(scratch) &&
+	      strcmp((char *)r, "abc") == 0,
+	      "clause-local string lives in scratch");
 	CHECK(dtrace_vstate_nlocals(vs) >= 1, "nlocals counts the local");
 }
 
@@ -556,6 +612,21 @@ static void test_strtok(void)
 	CHECK_STR(CALL(DIF_SUBR_STRTOK, V(0), S(",")), "bc");
 	CHECK_STR(CALL(DIF_SUBR_STRTOK, V(0), S(",")), "d");
 	CHECK_STR(CALL(DIF_SUBR_STRTOK, V(0), S(",")), "<NULL>");
+	CHECK_STR(CALL(DIF_SUBR_STRTOK, S("x y"), S(" ")), "x");
+}
+
+/* strtok(NULL, " ") with NULL pushed as a string reference */
+static void test_strtok_null_string(void)
+{
+	prog_t p = { 0 };
+
+	emit(&p, DIF_INSTR_FLUSHTS);
+	emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 0));
+	sets(&p, 1, " ");
+	emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 1));
+	emit(&p, DIF_INSTR_CALL(DIF_SUBR_STRTOK, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	CHECK_STR(run(&p), "y");
 }
 
 static void test_net(void)
@@ -651,6 +722,128 @@ static void test_tuple_overflow(void)
 	CHECK(mst.fault == DTRACEFLT_TUPOFLOW, "fault %u", mst.fault);
 }
 
+/* A random instruction, biased towards ones the verifier accepts. */
+static dif_instr_t random_instr(uint32_t pc, uint32_t len)
+{
+	uint32_t op = 1 + rand() % DIF_OP_MAX;
+	uint32_t r1 = rand() % DIF_NREGS, r2 = rand() % DIF_NREGS;
+	uint32_t rd = 1 + rand() % (DIF_NREGS - 1);
+
+	switch (op) {
+	case DIF_OP_BA ... DIF_OP_BLEU:
+		return DIF_INSTR_BRANCH(op, pc + 1 + rand() % (len - pc));
+	case DIF_OP_SETX:
+		return DIF_INSTR_SETX(rand() % 4, rd);
+	case DIF_OP_SETS:
+		return DIF_INSTR_SETS(rand() % 8, rd);
+	case DIF_OP_LDGS:
+		return DIF_INSTR_LDV(op, DIF_VAR_OTHER_MIN + rand() % 0x22, rd);
+	case DIF_OP_LDGA:
+		return DIF_INSTR_LDA(op, 0, r2, rd);
+	case DIF_OP_LDTS:
+	case DIF_OP_LDLS:
+	case DIF_OP_LDGAA:
+	case DIF_OP_LDTAA:
+		return DIF_INSTR_LDV(op, DIF_VAR_OTHER_UBASE + 10 + rand() % 4,
+				     rd);
+	case DIF_OP_STGS:
+	case DIF_OP_STTS:
+	case DIF_OP_STLS:
+	case DIF_OP_STGAA:
+	case DIF_OP_STTAA:
+		return DIF_INSTR_STV(op, DIF_VAR_OTHER_UBASE + 10 + rand() % 4,
+				     r1);
+	case DIF_OP_CALL:
+		return DIF_INSTR_CALL(rand() % DIF_SUBR_MAX, rd);
+	case DIF_OP_PUSHTR:
+		return DIF_INSTR_PUSHTR(rand() % 2, r2, r1);
+	case DIF_OP_PUSHTV:
+		return DIF_INSTR_PUSHTV(r1);
+	case DIF_OP_NOT:
+	case DIF_OP_MOV:
+	case DIF_OP_LDSB ... DIF_OP_LDX:
+	case DIF_OP_ALLOCS:
+		return DIF_INSTR_FMT(op, r1, 0, rd);
+	case DIF_OP_STB ... DIF_OP_STX:
+		return DIF_INSTR_FMT(op, r1, 0, r2);
+	case DIF_OP_CMP:
+	case DIF_OP_SCMP:
+		return DIF_INSTR_CMP(op, r1, r2);
+	case DIF_OP_TST:
+		return DIF_INSTR_TST(r1);
+	case DIF_OP_RET:
+		return DIF_INSTR_RET(r1);
+	case DIF_OP_NOP:
+	case DIF_OP_POPTS:
+	case DIF_OP_FLUSHTS:
+		return DIF_INSTR_FMT(op, 0, 0, 0);
+	default:
+		return DIF_INSTR_FMT(op, r1, r2, rd);
+	}
+}
+
+/*
+ * Hostile programs: whatever the verifier accepts must run without a
+ * memory error (ASan aborts the test if one happens), end with a known
+ * fault code or none, and leave the scratch pointer inside scratch.
+ */
+static void test_random_programs(void)
+{
+	static const uint64_t ints[] = { 0, 8, (uintptr_t)&target, -1ull };
+	uint32_t u = DIF_VAR_OTHER_UBASE + 10;
+	prog_t p, decl = { 0 };
+	dtrace_difo_t dp;
+	char err[256];
+	int i, accepted = 0, bad = 0;
+	uint32_t pc;
+
+	/* the variables random programs use, and the largest key */
+	var(&decl, u, DIF_VSCOPE_GLOBAL, DIF_VKIND_SCALAR, DIF_TYPE_CTF, 8);
+	var(&decl, u + 1, DIF_VSCOPE_GLOBAL, DIF_VKIND_ARRAY, DIF_TYPE_STRING,
+	    STRSIZE);
+	var(&decl, u + 2, DIF_VSCOPE_THREAD, DIF_VKIND_ARRAY, DIF_TYPE_CTF, 8);
+	var(&decl, u + 3, DIF_VSCOPE_LOCAL, DIF_VKIND_SCALAR, DIF_TYPE_STRING,
+	    STRSIZE);
+	for (i = 0; i < DIF_NTUPLE; i++)
+		emit(&decl, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 1));
+	emit(&decl, DIF_INSTR_LDV(DIF_OP_LDGAA, u + 1, 1));
+	emit(&decl, DIF_INSTR_RET(1));
+	dp = difo(&decl);
+	CHECK(dtrace_difo_verify(&dp, err, sizeof(err)) == 0 &&
+	      dtrace_vstate_add_difo(vs, &dp, err, sizeof(err)) == 0,
+	      "declarations: %s", err);
+
+	srand(1);
+	for (i = 0; i < 20000; i++) {
+		memset(&p, 0, sizeof(p));
+		p.len = 2 + rand() % 24;
+		for (pc = 0; pc + 1 < p.len; pc++)
+			p.buf[pc] = random_instr(pc, p.len - 1);
+		p.buf[pc] = DIF_INSTR_RET(rand() % DIF_NREGS);
+		memcpy(p.ints, ints, sizeof(ints));
+		p.nints = 4;
+		memcpy(p.str, "a\0bc\0/x/../y", 13);
+		p.strl = 13;
+		memcpy(p.vars, decl.vars, sizeof(decl.vars));
+		p.nvars = decl.nvars;
+		dp = difo(&p);
+		if (dtrace_difo_verify(&dp, err, sizeof(err)) != 0)
+			continue;
+		/* keys larger than the declared ones are refused: skip */
+		if (dtrace_vstate_add_difo(vs, &dp, err, sizeof(err)) != 0)
+			continue;
+		accepted++;
+		firing();
+		dtrace_dif_emulate(&dp, &mst, vs);
+		if (mst.fault > DTRACEFLT_BADSTACK ||
+		    mst.scratch_ptr > mst.scratch_base + mst.scratch_size)
+			bad++;
+	}
+	CHECK(accepted > 1000, "enough programs pass the verifier: %d",
+	      accepted);
+	CHECK(bad == 0, "%d runs ended in an unknown state", bad);
+}
+
 int main(void)
 {
 	if (dtrace_vstate_create(&vs, 1 << 16, STRSIZE, 1) != 0) {
@@ -663,6 +856,7 @@ int main(void)
 	test_scmp();
 	test_loads();
 	test_stores();
+	test_copys();
 	test_scratch_exhaustion();
 	test_builtins();
 	test_globals_and_locals();
@@ -670,9 +864,11 @@ int main(void)
 	test_lltostr();
 	test_paths();
 	test_strtok();
+	test_strtok_null_string();
 	test_net();
 	test_memory_subrs();
 	test_tuple_overflow();
+	test_random_programs();
 	dtrace_vstate_destroy(vs);
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail != 0;

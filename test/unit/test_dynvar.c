@@ -252,6 +252,38 @@ static void test_string_keys(void)
 	CHECK(load(ID_A, K(KV(7), KS("x"))) == 0, "key order matters");
 }
 
+/* a[*(struct of 12 bytes)]: a by-reference C key, pushed with its size */
+static uint64_t struct_key(const void *key, bool store)
+{
+	prog_t p = { 0 };
+
+	declare(&p, ID_A);
+	emit(&p, DIF_INSTR_FLUSHTS);
+	setx(&p, 1, (uintptr_t)key);
+	setx(&p, 3, 12);
+	emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_CTF, 3, 1));
+	setx(&p, 2, 9);
+	if (store)
+		emit(&p, DIF_INSTR_STV(DIF_OP_STGAA, ID_A, 2));
+	else
+		emit(&p, DIF_INSTR_LDV(DIF_OP_LDGAA, ID_A, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	return run_on(vs, &p);
+}
+
+static void test_struct_keys(void)
+{
+	char k1[12] = "abcdefghijk", k2[12], k3[12];
+
+	memcpy(k2, k1, sizeof(k1));
+	memcpy(k3, k1, sizeof(k1));
+	k3[11] = 'z';		/* differs only after the NUL a string has */
+	struct_key(k1, true);
+	CHECK(mst.fault == 0, "store: fault %u", mst.fault);
+	CHECK(struct_key(k2, false) == 9, "same bytes elsewhere: same key");
+	CHECK(struct_key(k3, false) == 0, "all 12 bytes are the key");
+}
+
 static void test_string_values(void)
 {
 	uint64_t r;
@@ -413,6 +445,7 @@ int main(void)
 	declare_all();
 	test_int_keys();
 	test_string_keys();
+	test_struct_keys();
 	test_string_values();
 	test_value_storage();
 	test_thread_locals();

@@ -20,10 +20,11 @@ static int __init dtrace_mod_init(void)
 {
 	int rv;
 
+	os_linux_init();
 	rv = dtrace_core_init();
 	if (rv) {
 		pr_err("dtrace: core initialisation failed (%d)\n", rv);
-		return rv;
+		goto fail_os;
 	}
 	rv = dtrace_providers_init();
 	if (rv) {
@@ -41,6 +42,7 @@ fail_providers:
 	dtrace_providers_fini();
 fail_core:
 	dtrace_core_fini();
+fail_os:
 	os_linux_fini();
 	return rv;
 }

@@ -29,6 +29,8 @@
 #include <linux/module.h>
 #include <linux/version.h>
 #include <linux/slab.h>
+#include <linux/mutex.h>
+#include <linux/build_bug.h>
 #include <linux/mm.h>
 #include <linux/irqflags.h>
 #include <linux/smp.h>
@@ -75,27 +77,48 @@ void os_free(void *p, size_t size)
  * only by the thread that holds the lock, so comparing it with current
  * is exact for the caller.
  */
+struct os_mutex_impl {
+	struct mutex		lock;
+	struct task_struct	*owner;	/* set while held */
+};
+
+static_assert(sizeof(struct os_mutex_impl) <= sizeof(os_mutex_t),
+	      "os_mutex_t too small for this kernel: raise OS_MUTEX_WORDS");
+static_assert(__alignof__(struct os_mutex_impl) <= __alignof__(os_mutex_t),
+	      "os_mutex_t under-aligned for this kernel");
+
+static struct os_mutex_impl *os_mutex_impl(os_mutex_t *m)
+{
+	return (struct os_mutex_impl *)m->opaque;
+}
+
 void os_mutex_init(os_mutex_t *m)
 {
-	mutex_init(&m->lock);
-	m->owner = NULL;
+	struct os_mutex_impl *mi = os_mutex_impl(m);
+
+	mutex_init(&mi->lock);
+	mi->owner = NULL;
 }
 
 void os_mutex_enter(os_mutex_t *m)
 {
-	mutex_lock(&m->lock);
-	WRITE_ONCE(m->owner, current);
+	struct os_mutex_impl *mi = os_mutex_impl(m);
+
+	mutex_lock(&mi->lock);
+	WRITE_ONCE(mi->owner, current);
 }
 
 void os_mutex_exit(os_mutex_t *m)
 {
-	WRITE_ONCE(m->owner, NULL);
-	mutex_unlock(&m->lock);
+	struct os_mutex_impl *mi = os_mutex_impl(m);
+
+	WRITE_ONCE(mi->owner, NULL);
+	mutex_unlock(&mi->lock);
 }
 
 bool os_mutex_held(os_mutex_t *m)
 {
-	return READ_ONCE(m->owner) == current;
+	return READ_ONCE(os_mutex_impl(m)->owner) == current;
 }
 
 /* ---- probe context and CPUs ----------------------------------------- */
@@ -502,9 +525,7 @@ static void os_signal_send(struct irq_work *work)
 	put_task_struct(task);
 }
 
-static DEFINE_PER_CPU(struct os_signal_post, os_signal_posts) = {
-	.work = IRQ_WORK_INIT(os_signal_send),
-};
+static DEFINE_PER_CPU(struct os_signal_post, os_signal_posts);
 
 static void os_signal_request(int sig)
 {
@@ -537,6 +558,16 @@ void os_chill(uint64_t ns)
 
 	while (ktime_get_mono_fast_ns() < end)
 		cpu_relax();
+}
+
+/* Called at module start, before any probe can fire. */
+void os_linux_init(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		init_irq_work(per_cpu_ptr(&os_signal_posts.work, cpu),
+			      os_signal_send);
 }
 
 /* Called at module exit: no signal request may outlive the module. */

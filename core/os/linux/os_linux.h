@@ -8,25 +8,25 @@
  * the fixed-width integer types (linux/types.h: u64-based uint64_t and
  * friends, uintptr_t, size_t, bool), NULL and offsetof (linux/stddef.h),
  * the errno values it returns negated (linux/errno.h), and the <stdint.h>
- * limits the user host gets from libc.  os_mutex_t is a kernel mutex
- * that remembers its owner, because os_mutex_held() must answer "held by
- * the calling thread" (the core asks it to decide whether to take its
- * lock) and the kernel keeps a mutex's owner private.
+ * limits the user host gets from libc.
  *
- * Nothing else from the kernel leaks into the core through here: the
- * implementation of core/os.h lives in os_linux.c.
+ * Nothing else from the kernel may leak into the core through here: the
+ * kernel's headers define function-like macros with ordinary names
+ * (min, max, swap, in_range...) that would silently rewrite portable
+ * code.  So os_mutex_t is opaque storage; os_linux.c keeps a struct mutex
+ * and its owner in it (checked there at build time), because
+ * os_mutex_held() must answer "held by the calling thread" and the kernel
+ * keeps a mutex's owner private.
  */
 #include <linux/types.h>
 #include <linux/stddef.h>
 #include <linux/errno.h>
 #include <linux/limits.h>
-#include <linux/mutex.h>
 
-struct task_struct;
+#define OS_MUTEX_WORDS	32
 
 typedef struct os_mutex {
-	struct mutex		lock;
-	struct task_struct	*owner;	/* set while held */
+	unsigned long	opaque[OS_MUTEX_WORDS];
 } os_mutex_t;
 
 /* <stdint.h> names the kernel spells differently (S64_MAX, U32_MAX...). */
@@ -60,7 +60,11 @@ typedef struct os_mutex {
 void os_linux_errno_set(int err);
 void os_linux_errno_clear(void);
 
-/* Module exit: waits for the host's deferred work (signal requests). */
+/*
+ * Module start and exit: set up, and wait for, the host's deferred work
+ * (signal requests).
+ */
+void os_linux_init(void);
 void os_linux_fini(void);
 
 #endif /* CORE_OS_LINUX_H */

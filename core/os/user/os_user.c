@@ -283,19 +283,20 @@ void os_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Like the kernel's, these accept NULL pointers with a length of 0. */
 void *os_memcpy(void *dst, const void *src, size_t n)
 {
-	return memcpy(dst, src, n);
+	return n ? memcpy(dst, src, n) : dst;
 }
 
 void *os_memset(void *dst, int c, size_t n)
 {
-	return memset(dst, c, n);
+	return n ? memset(dst, c, n) : dst;
 }
 
 int os_memcmp(const void *a, const void *b, size_t n)
 {
-	return memcmp(a, b, n);
+	return n ? memcmp(a, b, n) : 0;
 }
 
 size_t os_strlen(const char *s)
