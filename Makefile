@@ -110,6 +110,12 @@ $(BUILD)/fuzz/%: test/fuzz/%.c $(CORE_SRCS) $(USER_SRCS) $(GEN_SRCS) | $(DEPS_ST
 	$(CLANG) $(FUZZ_CFLAGS) -Wno-everything -o $@ $< $(CORE_SRCS) \
 		$(USER_SRCS) $(GEN_SRCS) $(LDLIBS)
 
+# The fuzzers' seed-corpus tool is an ordinary program over the libraries.
+$(BUILD)/fuzz/make_dof_corpus: $(BUILD)/o/test/fuzz/make_dof_corpus.o \
+			       $(BUILD)/libdtrace.a $(BUILD)/libcore.a
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^ $(LDLIBS)
+
 test: all
 	bash test/run-all
 

@@ -35,8 +35,27 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
 }
 
+/*
+ * A bench that measures nothing is worse than none: make sure the firings
+ * really produced aggregation data (or, for the empty clause, that none
+ * was expected).
+ */
+static void check_work(const char *name, dtrace_state_t *state,
+		       int expect_agg)
+{
+	dtrace_bufdesc_t desc;
+
+	if (dtrace_aggbuffer_snapshot(state, 0, &desc) != 0 ||
+	    (expect_agg && desc.size == 0)) {
+		fprintf(stderr, "bench_aggregate: %s: no aggregation data "
+			"after %d firings\n", name, FIRINGS);
+		exit(1);
+	}
+}
+
 /* Compile, load and start 'script'; fire FIRINGS times; firings/s. */
-static double run_script(const char *name, const char *script)
+static double run_script(const char *name, const char *script,
+			 int expect_agg)
 {
 	dt_compile_opts_t opts = { .strsize = 256 };
 	dt_compile_error_t cerr;
@@ -68,6 +87,7 @@ static double run_script(const char *name, const char *script)
 		dtrace_probe(fire_id, (uint64_t)i, (uint64_t)i * 7, 0, 0, 0);
 	t1 = now_ns();
 	dtrace_state_stop(state, &cpu);
+	check_work(name, state, expect_agg);
 	dtrace_state_destroy(state);
 	free(dof);
 	dt_compiler_destroy(c);
@@ -97,11 +117,11 @@ int main(void)
 	}
 	fire_id = dtrace_probe_create(prov, "", "", "fire", 0, NULL);
 
-	base = run_script("empty", "bench:::fire { }");
+	base = run_script("empty", "bench:::fire { }", 0);
 	printf("%-16s %8.2f M firings/s   (baseline)\n", "empty-clause",
 	       base / 1e6);
 	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
-		rate = run_script(scripts[i].name, scripts[i].script);
+		rate = run_script(scripts[i].name, scripts[i].script, 1);
 		printf("%-16s %8.2f M firings/s   ratio %.2f of empty clause\n",
 		       scripts[i].name, rate / 1e6, rate / base);
 	}

@@ -29,7 +29,8 @@
 #define DTRACE_INT64_MAX	((int64_t)0x7fffffffffffffffLL)
 #define DTRACE_INT64_MIN	(-DTRACE_INT64_MAX - 1)
 
-#define DTRACE_PUBLISH(p, v)	__atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
+#define DTRACE_PUBLISH(p, v) \
+	__atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
 #define DTRACE_READ(p)		__atomic_load_n(&(p), __ATOMIC_ACQUIRE)
 
 extern os_mutex_t dtrace_lock;
@@ -43,7 +44,7 @@ typedef struct dtrace_provider {
 	char		name[DTRACE_PROVNAMELEN];
 	dtrace_pops_t	pops;
 	void		*arg;
-	unsigned int	nenabled;	/* enabled probes of this provider */
+	unsigned int	nenabled;	/* its enabled probes */
 } dtrace_provider_t;
 
 struct dtrace_ecb;
@@ -97,7 +98,7 @@ typedef struct dtrace_buffer {
 	uint64_t	size;
 	int		active;		/* index of the active half */
 	int		policy;		/* DTRACEOPT_BUFPOLICY_* */
-	uint64_t	offset;		/* bytes used in the active half */
+	uint64_t	offset;		/* bytes used, active half */
 	uint64_t	drops;		/* since the last switch */
 	bool		filled;		/* fill: no more records */
 	uint64_t	end_reserve;	/* fill: bytes kept for END */
@@ -106,7 +107,7 @@ typedef struct dtrace_buffer {
 	bool		wrapped;
 	uint64_t	head;
 	uint64_t	wrap_end;
-	bool		consumed;	/* ring/fill: final copy handed out */
+	bool		consumed;	/* ring/fill: final copy read */
 	/* what the last switch handed out */
 	uint64_t	snap_size;
 	uint64_t	snap_drops;
@@ -198,8 +199,8 @@ typedef struct dtrace_action {
 	uint64_t	uarg;
 	dtrace_difo_t	*difo;
 	dtrace_difo_t	*incr;
-	bool		iskey;		/* a key of the aggregation after it */
-	bool		hasrec;		/* writes a principal record */
+	bool		iskey;		/* an aggregation key */
+	bool		hasrec;		/* writes a record */
 	dtc_recdesc_t	rec;		/* where (when hasrec) */
 	dtrace_aggvar_t	*agg;		/* aggregations */
 } dtrace_action_t;
@@ -214,7 +215,7 @@ typedef struct dtrace_clause {
 	dtrace_difo_t	*pred;
 	uint32_t	nactions;
 	dtrace_action_t	*actions;
-	uint32_t	size;		/* EPID record bytes, padded to 8 */
+	uint32_t	size;		/* EPID record bytes (8s) */
 	uint32_t	nrecs;
 	uint64_t	uarg;
 } dtrace_clause_t;
@@ -248,12 +249,12 @@ void dtrace_ecb_disable(dtrace_ecb_t *ecb);
 
 typedef struct dtrace_speculation {
 	uint32_t	state;		/* DTRACESPEC_* */
-	dtrace_buffer_t	*bufs;		/* per CPU, switch policy */
+	dtrace_buffer_t	*bufs;		/* per CPU, switch */
 } dtrace_speculation_t;
 
 #define DTRACESPEC_INACTIVE	0
 #define DTRACESPEC_ACTIVE	1	/* handed out by speculation() */
-#define DTRACESPEC_COMMITTING	2	/* committed on one CPU, others left */
+#define DTRACESPEC_COMMITTING	2	/* other CPUs still to commit */
 #define DTRACESPEC_DISCARDING	3
 
 int dtrace_speculations_alloc(dtrace_state_t *state);
@@ -291,7 +292,7 @@ typedef struct dtrace_cpustate {
 	char		*scratch;
 	size_t		scratch_size;
 	uint64_t	*locals;
-	char		*key;		/* aggregation key being built */
+	char		*key;		/* aggregation key */
 } dtrace_cpustate_t;
 
 struct dtrace_state {
@@ -319,8 +320,8 @@ struct dtrace_state {
 	uint64_t	specdrops_unavail;
 	uint32_t	exiting;
 	uint32_t	killed;		/* the deadman fired */
-	uint64_t	alive;		/* os_gethrtime() of the last status */
-	uint64_t	last_clean;	/* os_gethrtime() of the last cleaning */
+	uint64_t	alive;		/* time of the last status */
+	uint64_t	last_clean;	/* time of the last cleaning */
 	struct dtrace_state *next;
 };
 

@@ -30,7 +30,7 @@
  * instruction besides the destination register (a per-instruction store
  * of the pc cost a factor of four): helpers only record the fault, and
  * the loop, which notices it right after the faulting instruction, sets
- * fault_pc.
+ * fault_pc from its instruction pointer.
  *
  * GCC's cross-jumping merges the identical "store rd, jump to the top"
  * tails of the ALU cases into one, and with that one shared path the
@@ -565,10 +565,10 @@ DIF_VM_HOT
 uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 			    dtrace_vstate_t *vs)
 {
-	const dif_instr_t *text = dp->buf;
+	const dif_instr_t *text = dp->buf, *ip = dp->buf;
 	uint64_t regs[DIF_NREGS] = { 0 };
 	uint64_t cc_a = 0, cc_b = 0;	/* operands of the last compare */
-	uint32_t pc = 0, r1, r2, rd;
+	uint32_t r1, r2, rd;
 	dif_instr_t in;
 	dif_ctx_t c;
 	int cmp;
@@ -579,11 +579,10 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 		return 0;
 
 	for (;;) {
-		in = text[pc];
+		in = *ip++;
 		r1 = DIF_INSTR_R1(in);
 		r2 = DIF_INSTR_R2(in);
 		rd = DIF_INSTR_RD(in);
-		pc++;
 
 		switch (DIF_INSTR_OP(in)) {
 		case DIF_OP_OR:
@@ -665,47 +664,47 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 			cc_b = 1;
 			continue;
 		case DIF_OP_BA:
-			pc = DIF_INSTR_LABEL(in);
+			ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BE:
 			if (cc_a == cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BNE:
 			if (cc_a != cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BG:
 			if ((int64_t)cc_a > (int64_t)cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BGU:
 			if (cc_a > cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BGE:
 			if ((int64_t)cc_a >= (int64_t)cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BGEU:
 			if (cc_a >= cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BL:
 			if ((int64_t)cc_a < (int64_t)cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BLU:
 			if (cc_a < cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BLE:
 			if ((int64_t)cc_a <= (int64_t)cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_BLEU:
 			if (cc_a <= cc_b)
-				pc = DIF_INSTR_LABEL(in);
+				ip = text + DIF_INSTR_LABEL(in);
 			continue;
 		case DIF_OP_LDSB:
 			if (!dif_load(&c, regs[r1], 1, &regs[rd]))
@@ -840,6 +839,6 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 divzero:
 	dif_fault(&c, DTRACEFLT_DIVZERO, 0);
 fault:
-	mst->fault_pc = pc - 1;
+	mst->fault_pc = (uint32_t)(ip - text) - 1;
 	return 0;
 }

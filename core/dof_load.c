@@ -447,6 +447,7 @@ static int difo_need(uint32_t kind)
 	case DTRACEAGG_LQUANTIZE:
 	case DTRACEAGG_LLQUANTIZE:
 		return 1;
+	case DTRACEACT_NONE:
 	case DTRACEACT_STOP:
 	case DTRACEAGG_COUNT:
 		return -1;
@@ -469,8 +470,7 @@ static int load_action(dof_ctx_t *cx, uint32_t sec, uint32_t i,
 	a->arg = ad->arg;
 	a->arg2 = ad->arg2;
 	a->uarg = ad->uarg;
-	if (!(ad->kind >= DTRACEACT_DIFEXPR && ad->kind <= DTRACEACT_DISCARD)
-	    && !DTRACEAGG_ISAGG(ad->kind)) {
+	if (ad->kind > DTRACEACT_DISCARD && !DTRACEAGG_ISAGG(ad->kind)) {
 		os_snprintf(msg, sizeof(msg), "action %u: unknown kind %u",
 			    i, ad->kind);
 		return refuse(cx, sec, msg);

@@ -11,7 +11,9 @@
  * by-reference values their size, exit() 4 bytes.  The whole EPID record
  * is padded to 8.  Actions that record nothing get a 0-size record so
  * that every statement finds its records (dt_prog.h).  Aggregations and
- * the DIFEXPR actions that are their keys write no principal record.
+ * the DIFEXPR actions that are their keys write no principal record; a
+ * clause that only aggregates writes no EPID record at all (size 0),
+ * while an empty clause writes a bare header (the probe fired).
  */
 #include "core_impl.h"
 
@@ -76,7 +78,7 @@ void dtrace_value_record(const dtrace_difo_t *dp, uint32_t strsize,
 
 static bool is_known_action(uint32_t kind)
 {
-	return (kind >= DTRACEACT_DIFEXPR && kind <= DTRACEACT_DISCARD) ||
+	return kind <= DTRACEACT_DISCARD ||
 	       DTRACEAGG_ISAGG(kind);
 }
 
@@ -148,8 +150,9 @@ static int mark_keys(dtrace_clause_t *cl, char *msg, size_t len)
 			if (cl->actions[k].kind != DTRACEACT_DIFEXPR ||
 			    cl->actions[k].iskey ||
 			    cl->actions[k].difo == NULL) {
-				os_snprintf(msg, len, "action %u: key %u is not "
-					    "a free DIFEXPR action", i, k);
+				os_snprintf(msg, len, "action %u: key %u is "
+					    "not a free DIFEXPR action", i,
+					    k);
 				return -EINVAL;
 			}
 			cl->actions[k].iskey = true;
@@ -177,7 +180,8 @@ int dtrace_clause_layout(dtrace_clause_t *cl, uint32_t strsize, char *msg,
 				    a->kind);
 			return -EINVAL;
 		}
-		if (a->iskey || DTRACEAGG_ISAGG(a->kind))
+		if (a->iskey || DTRACEAGG_ISAGG(a->kind) ||
+		    a->kind == DTRACEACT_NONE)
 			continue;
 		action_record(a, strsize);
 		off = DTRACE_ALIGN(off, a->rec.alignment);
@@ -191,6 +195,9 @@ int dtrace_clause_layout(dtrace_clause_t *cl, uint32_t strsize, char *msg,
 		a->hasrec = true;
 		cl->nrecs++;
 	}
+	/* Only aggregations: nothing goes to the principal buffer. */
+	if (cl->nrecs == 0 && cl->nactions != 0)
+		off = 0;
 	cl->size = (uint32_t)DTRACE_ALIGN(off, 8);
 	return 0;
 }

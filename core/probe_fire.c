@@ -342,8 +342,6 @@ static void mstate_init(dtrace_mstate_t *mst, dtrace_ecb_t *ecb,
 			dtrace_cpustate_t *c, const uint64_t *args, int cpu,
 			uint64_t now)
 {
-	uint32_t nlocals = dtrace_vstate_nlocals(ecb->state->vstate);
-
 	os_memcpy(mst->args, args, sizeof(mst->args));
 	mst->probeid = ecb->probe->id;
 	mst->epid = ecb->epid;
@@ -354,7 +352,6 @@ static void mstate_init(dtrace_mstate_t *mst, dtrace_ecb_t *ecb,
 	mst->scratch_ptr = (uintptr_t)c->scratch;
 	mst->scratch_size = c->scratch_size;
 	mst->locals = c->locals;
-	os_memset(c->locals, 0, nlocals * sizeof(uint64_t));
 	mst->fault = 0;
 	mst->illval = 0;
 	mst->fault_pc = 0;
@@ -386,15 +383,20 @@ static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
 		if (v == 0)
 			return true;
 	}
-	t.buf = &c->buf;
-	t.off = dtrace_buffer_reserve(t.buf, cl->size);
-	if (t.off < 0)
-		return true;
-	t.base = dtrace_buffer_active(t.buf) + t.off;
-	hdr = (dtc_rechdr_t *)t.base;
-	hdr->epid = ecb->epid;
-	hdr->cpu = (uint32_t)cpu;
-	hdr->timestamp = now;
+	t.buf = NULL;
+	if (cl->size != 0) {
+		t.buf = &c->buf;
+		t.off = dtrace_buffer_reserve(t.buf, cl->size);
+		if (t.off < 0)
+			return true;
+		t.base = dtrace_buffer_active(t.buf) + t.off;
+		/* no stale bytes in padding or unwritten records */
+		os_memset(t.base, 0, cl->size);
+		hdr = (dtc_rechdr_t *)t.base;
+		hdr->epid = ecb->epid;
+		hdr->cpu = (uint32_t)cpu;
+		hdr->timestamp = now;
+	}
 
 	for (i = 0; i < cl->nactions; i++) {
 		a = &cl->actions[i];
@@ -417,7 +419,8 @@ static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
 		if (a->hasrec && !store_record(mst, a, t.base, v, dynsize))
 			return false;
 	}
-	dtrace_buffer_commit(t.buf, t.off, cl->size);
+	if (t.buf != NULL)
+		dtrace_buffer_commit(t.buf, t.off, cl->size);
 	if (commit_id != 0)
 		dtrace_speculation_commit(state, commit_id, cpu);
 	return true;
@@ -453,6 +456,7 @@ static void fire_error(dtrace_ecb_t *ecb, uint32_t ndx,
 static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
 		      const uint64_t *args, int cpu, uint64_t now)
 {
+	dtrace_state_t *cleared = NULL;
 	dtrace_mstate_t mst;
 	dtrace_cpustate_t *c;
 	dtrace_ecb_t *ecb;
@@ -467,6 +471,12 @@ static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
 		c = &ecb->state->cpus[cpu];
 		if (c->buf.data[0] == NULL)
 			continue;	/* the cpu option excludes us */
+		/* this-> variables live for one firing, across clauses */
+		if (ecb->state != cleared) {
+			os_memset(c->locals, 0, sizeof(uint64_t) *
+				  dtrace_vstate_nlocals(ecb->state->vstate));
+			cleared = ecb->state;
+		}
 		if (!run_ecb(ecb, c, args, cpu, now, &mst, &ndx))
 			fire_error(ecb, ndx, &mst, cpu, now);
 	}

@@ -174,7 +174,7 @@ int dtrace_state_go(dtrace_state_t *state, int *cpu)
 	int rc;
 
 	os_mutex_enter(&dtrace_lock);
-	if (state->activity != DTRACE_ACTIVITY_INACTIVE) {
+	if (DTRACE_READ(state->activity) != DTRACE_ACTIVITY_INACTIVE) {
 		os_mutex_exit(&dtrace_lock);
 		return -EBUSY;
 	}
@@ -220,7 +220,7 @@ int dtrace_state_stop(dtrace_state_t *state, int *cpu)
 	uint32_t act;
 
 	os_mutex_enter(&dtrace_lock);
-	act = state->activity;
+	act = DTRACE_READ(state->activity);
 	if (act == DTRACE_ACTIVITY_INACTIVE) {
 		os_mutex_exit(&dtrace_lock);
 		return -EINVAL;
@@ -291,7 +291,7 @@ int dtrace_state_load(dtrace_state_t *state, const void *dof, size_t size,
 	os_memset(err, 0, sizeof(*err));
 	err->section = ~0u;
 	os_mutex_enter(&dtrace_lock);
-	if (state->activity != DTRACE_ACTIVITY_INACTIVE) {
+	if (DTRACE_READ(state->activity) != DTRACE_ACTIVITY_INACTIVE) {
 		err->code = EBUSY;
 		os_snprintf(err->msg, sizeof(err->msg), "cannot load a "
 			    "program after tracing has started");
@@ -376,6 +376,7 @@ int dtrace_buffer_snapshot(dtrace_state_t *state, int cpu,
 {
 	dtrace_cpustate_t *c;
 	dtrace_buffer_t *b;
+	uint32_t act;
 
 	os_memset(desc, 0, sizeof(*desc));
 	os_mutex_enter(&dtrace_lock);
@@ -386,11 +387,11 @@ int dtrace_buffer_snapshot(dtrace_state_t *state, int cpu,
 	}
 	state_clean(state);
 	b = &c->buf;
+	act = DTRACE_READ(state->activity);
 	if (b->policy == DTRACEOPT_BUFPOLICY_SWITCH) {
 		os_xcall(cpu, xcall_buffer_switch, b);
-	} else if ((state->activity == DTRACE_ACTIVITY_STOPPED ||
-		    state->activity == DTRACE_ACTIVITY_KILLED) &&
-		   !b->consumed) {
+	} else if ((act == DTRACE_ACTIVITY_STOPPED ||
+		    act == DTRACE_ACTIVITY_KILLED) && !b->consumed) {
 		/* ring and fill buffers are read once, after stop */
 		os_xcall(cpu, xcall_buffer_linearize, b);
 		b->consumed = true;

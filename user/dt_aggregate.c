@@ -99,36 +99,33 @@ static int64_t lq_bucket_value(uint64_t arg2, unsigned int i)
 	return i == 0 ? base : base + (int64_t)(i - 1) * step;
 }
 
-/* The label of bucket i (16 columns wide, right-aligned). */
-static void hist_label(const dt_aggprint_t *ap, unsigned int i,
-		       unsigned int nb, char *buf, size_t len)
+/* The lowest value bucket i of a histogram counts. */
+static int64_t bucket_value(const dt_aggprint_t *ap, unsigned int i)
 {
 	switch (ap->kind) {
 	case DTRACEAGG_QUANTIZE:
-		snprintf(buf, len, "%lld", (long long)quant_bucket_value(i));
-		break;
+		return quant_bucket_value(i);
 	case DTRACEAGG_LQUANTIZE:
-		if (i == 0)
-			snprintf(buf, len, "< %lld",
-				 (long long)lq_bucket_value(ap->arg2, 0));
-		else if (i == nb - 1)
-			snprintf(buf, len, ">= %lld", (long long)
-				 lq_bucket_value(ap->arg2, nb - 1));
-		else
-			snprintf(buf, len, "%lld",
-				 (long long)lq_bucket_value(ap->arg2, i));
-		break;
+		return lq_bucket_value(ap->arg2, i);
 	default:
-		if (i == 0)
-			snprintf(buf, len, "< %lld",
-				 (long long)llq_bucket_value(ap->arg2, 0));
-		else if (i == nb - 1)
-			snprintf(buf, len, ">= %lld", (long long)
-				 llq_bucket_value(ap->arg2, nb - 1));
-		else
-			snprintf(buf, len, "%lld",
-				 (long long)llq_bucket_value(ap->arg2, i));
+		return llq_bucket_value(ap->arg2, i);
 	}
+}
+
+/*
+ * The label of bucket i: its value; lquantize and llquantize label their
+ * first and last buckets "< low" and ">= high" (underflow and overflow).
+ */
+static void hist_label(const dt_aggprint_t *ap, unsigned int i,
+		       unsigned int nb, char *buf, size_t len)
+{
+	const char *prefix = "";
+
+	if (ap->kind != DTRACEAGG_QUANTIZE && i == 0)
+		prefix = "< ";
+	else if (ap->kind != DTRACEAGG_QUANTIZE && i == nb - 1)
+		prefix = ">= ";
+	snprintf(buf, len, "%s%lld", prefix, (long long)bucket_value(ap, i));
 }
 
 static void hist_print(FILE *fp, const dt_aggprint_t *ap)
@@ -239,17 +236,9 @@ static long double sort_value(const dt_aggprint_t *ap)
 		return ap->kind == DTRACEAGG_COUNT ||
 		       ap->kind == DTRACEAGG_STDDEV ?
 		       (long double)(uint64_t)v : (long double)v;
-	for (i = 0; i < ap->nwords; i++) {
-		long double bv;
-
-		if (ap->kind == DTRACEAGG_QUANTIZE)
-			bv = quant_bucket_value(i);
-		else if (ap->kind == DTRACEAGG_LQUANTIZE)
-			bv = lq_bucket_value(ap->arg2, i);
-		else
-			bv = llq_bucket_value(ap->arg2, i);
-		s += bv * (long double)ap->data[i];
-	}
+	for (i = 0; i < ap->nwords; i++)
+		s += (long double)bucket_value(ap, i) *
+		     (long double)ap->data[i];
 	return s;
 }
 

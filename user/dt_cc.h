@@ -310,6 +310,9 @@ void dt_check_assign_target(dt_cc_t *cc, dt_node_t *n);
 int dt_type_assignable(const dt_type_t *to, const dt_node_t *from);
 void dt_check_format(dt_cc_t *cc, const char *func, const char *fmt,
 		     dt_node_t *args, int line);
+/* The same for printa keys: missing values are not an error. */
+void dt_check_format_keys(dt_cc_t *cc, const char *func, const char *fmt,
+			  dt_node_t *keys, int line);
 
 /* ---- DIF objects ---------------------------------------------------- */
 
@@ -413,6 +416,7 @@ struct dt_compiler {
 	int			startpd;	/* lexer starts in PD */
 	int			predend;	/* a predicate just ended */
 	int			body;		/* the open brace is a clause */
+	int			cl_spec, cl_comm, cl_drec; /* clause so far */
 	dt_type_t		*cur_enum;	/* enum being defined */
 	long long		enum_next;
 	const dt_type_t		*t_int, *t_uint, *t_long, *t_ulong;

@@ -425,6 +425,50 @@ static void alu(dt_cc_t *cc, dt_difo_t *dp, int op, const dt_type_t *lt,
 	dt_reg_free(dp, rr);
 }
 
+/*
+ * unit = (unit & ~(mask << shift)) | ((rv & mask) << shift), little-endian;
+ * rv keeps the value truncated to the field, as C's assignment result.
+ */
+static void store_bitfield(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *l, int rv)
+{
+	const dt_member_t *m = l->mbr;
+	unsigned long unit = dt_type_size(m->type) * 8;
+	unsigned long uoff = m->off / unit * unit, shift = m->off - uoff;
+	unsigned long long mask = m->bits >= 64 ? ~0ULL :
+				  (1ULL << m->bits) - 1;
+	int ld = unit == 8 ? DIF_OP_LDUB : unit == 16 ? DIF_OP_LDUH :
+		 unit == 32 ? DIF_OP_LDUW : DIF_OP_LDX;
+	int st = unit == 8 ? DIF_OP_STB : unit == 16 ? DIF_OP_STH :
+		 unit == 32 ? DIF_OP_STW : DIF_OP_STX;
+	int ra = cg(cc, dp, l->l), ru, rm, rs, rt;
+
+	if (uoff / 8 != 0) {
+		rt = setx(cc, dp, uoff / 8, l->line);
+		EMIT(DIF_INSTR_ALU(DIF_OP_ADD, ra, rt, ra));
+		dt_reg_free(dp, rt);
+	}
+	ru = dt_reg_alloc(cc, dp, l->line);
+	EMIT(DIF_INSTR_LOAD(ld, ra, ru));
+	rm = setx(cc, dp, mask << shift, l->line);
+	EMIT(DIF_INSTR_NOT(rm, rm));
+	EMIT(DIF_INSTR_ALU(DIF_OP_AND, ru, rm, ru));
+	dt_reg_free(dp, rm);
+	rm = setx(cc, dp, mask, l->line);
+	EMIT(DIF_INSTR_ALU(DIF_OP_AND, rv, rm, rv));
+	dt_reg_free(dp, rm);
+	rt = dt_reg_alloc(cc, dp, l->line);
+	rs = setx(cc, dp, shift, l->line);
+	EMIT(DIF_INSTR_ALU(DIF_OP_SLL, rv, rs, rt));
+	dt_reg_free(dp, rs);
+	EMIT(DIF_INSTR_ALU(DIF_OP_OR, ru, rt, ru));
+	dt_reg_free(dp, rt);
+	EMIT(DIF_INSTR_STORE(st, ru, ra));
+	dt_reg_free(dp, ru);
+	dt_reg_free(dp, ra);
+	if (dt_type_issigned(m->type))
+		extend(cc, dp, rv, m->bits, 1, l->line);
+}
+
 /* Store rv into lvalue l; key registers of an assoc ref are given. */
 static void store(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *l, int rv,
 		  const int *keys)
@@ -438,10 +482,10 @@ static void store(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *l, int rv,
 		EMIT(DIF_INSTR_STV(var_op(l->ident, 1), l->ident->id, rv));
 		return;
 	}
-	if (l->kind == DT_N_MEMBER && l->mbr->bits != 0)
-		dt_error(cc, l->line, "D_UNKNOWN",
-			 "not implemented: assignment to bit-field %s",
-			 l->mbr->name);
+	if (l->kind == DT_N_MEMBER && l->mbr->bits != 0) {
+		store_bitfield(cc, dp, l, rv);
+		return;
+	}
 	if (dt_type_isbyref(l->type))
 		dt_error(cc, l->line, "D_UNKNOWN",
 			 "not implemented: assignment of %s through a pointer",
@@ -637,6 +681,10 @@ static int cg(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *n)
 	case DT_N_OP2:
 		if (n->op >= DT_OP_ASSIGN)
 			return cg_assign(cc, dp, n);
+		if (n->op == ',') {
+			dt_reg_free(dp, cg(cc, dp, n->l));
+			return cg(cc, dp, n->r);
+		}
 		switch (n->op) {
 		case '<': case '>': case DT_OP_LE: case DT_OP_GE:
 		case DT_OP_EQ: case DT_OP_NE:

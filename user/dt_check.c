@@ -41,9 +41,9 @@ static const dt_subr_t dt_subrs[] = {
 	{ "ntohs", DIF_SUBR_NTOHS, "uint16_t", "I" },
 	{ "ntohl", DIF_SUBR_NTOHL, "uint32_t", "I" },
 	{ "ntohll", DIF_SUBR_NTOHLL, "uint64_t", "I" },
-	{ "inet_ntop", DIF_SUBR_INET_NTOP, "string", "IP" },
-	{ "inet_ntoa", DIF_SUBR_INET_NTOA, "string", "P" },
-	{ "inet_ntoa6", DIF_SUBR_INET_NTOA6, "string", "P" },
+	{ "inet_ntop", DIF_SUBR_INET_NTOP, "string", "IQ" },
+	{ "inet_ntoa", DIF_SUBR_INET_NTOA, "string", "Q" },
+	{ "inet_ntoa6", DIF_SUBR_INET_NTOA6, "string", "Q" },
 	{ "toupper", DIF_SUBR_TOUPPER, "string", "S" },
 	{ "tolower", DIF_SUBR_TOLOWER, "string", "S" },
 	{ "strtoll", DIF_SUBR_STRTOLL, "int64_t", "S|I" },
@@ -198,7 +198,7 @@ static void check_keys(dt_cc_t *cc, dt_node_t *n, dt_ident_t *id,
 	dt_node_t *k;
 
 	if (nkeys != id->nkeys)
-		dt_error(cc, n->line, "D_ARR_BADREF",
+		dt_error(cc, n->line, "D_PROTO_LEN",
 			 "%s%s[ ] used with %u key%s but declared with %u",
 			 what, id->name, nkeys, nkeys == 1 ? "" : "s",
 			 id->nkeys);
@@ -210,7 +210,7 @@ static void check_keys(dt_cc_t *cc, dt_node_t *n, dt_ident_t *id,
 						dt_type_ischarseq(k->type))) ||
 		    dt_type_same(want, k->type))
 			continue;
-		dt_error(cc, k->line, "D_KEY_TYPE",
+		dt_error(cc, k->line, "D_PROTO_ARG",
 			 "%s%s[ ] key #%u is incompatible with prototype:\n"
 			 "\tprototype: %s\n\t argument: %s", what, id->name,
 			 i + 1, TSTR(want), TSTR(k->type));
@@ -277,6 +277,10 @@ static void check_ident(dt_cc_t *cc, dt_node_t *n)
 		n->type = dt_builtin_type(cc, id);
 		return;
 	}
+	if (id == NULL && strcmp(n->s, "NULL") == 0) {
+		set_int(n, 0, cc->t_voidp);
+		return;
+	}
 	if (id == NULL)
 		dt_error(cc, n->line, "D_IDENT_UNDEF",
 			 "failed to resolve %s: Unknown variable name", n->s);
@@ -303,14 +307,16 @@ static void check_ident(dt_cc_t *cc, dt_node_t *n)
 	}
 }
 
+/*
+ * self->x and this->x read before any assignment are int64_t variables
+ * whose value is 0 until something stores to them.
+ */
 static void check_var(dt_cc_t *cc, dt_node_t *n)
 {
 	dt_ident_t *id = dt_ident_lookup(cc, n->op, n->s);
 
 	if (id == NULL)
-		dt_error(cc, n->line, "D_IDENT_UNDEF",
-			 "failed to resolve %s%s: Unknown variable name",
-			 scope_prefix(n->op), n->s);
+		id = dt_var_create(cc, n->op, n->s, cc->t_i64, n->line);
 	if (id->isassoc)
 		dt_error(cc, n->line, "D_ARR_BADREF",
 			 "%s%s is an associative array: it must be used "
@@ -365,8 +371,8 @@ static void check_index(dt_cc_t *cc, dt_node_t *n)
 	}
 	if (l->kind == DT_N_VAR && named_var(cc, l, &scope) == NULL)
 		dt_error(cc, n->line, "D_IDENT_UNDEF",
-			 "failed to resolve %s%s: Unknown variable name",
-			 scope_prefix(l->op), l->s);
+			 "failed to resolve %s%s[ ]: associative array not "
+			 "yet assigned", scope_prefix(l->op), l->s);
 	dt_check(cc, l);
 	if (!dt_type_isptr(l->type) &&
 	    dt_type_base(l->type)->kind != DT_TK_ARRAY)
@@ -424,7 +430,7 @@ static void check_xlate_member(dt_cc_t *cc, dt_node_t *n)
 		if (strcmp(m->l->s, n->s) == 0)
 			break;
 	if (m == NULL)
-		dt_error(cc, n->line, "D_XLATE_MEMB",
+		dt_error(cc, n->line, "D_XLATE_NOCONV",
 			 "translator does not define conversion for member: %s",
 			 n->s);
 	cc->xlate_arg = x->l;
@@ -464,7 +470,7 @@ static void check_member(dt_cc_t *cc, dt_node_t *n)
 			 "%s is an incomplete type", TSTR(t));
 	m = dt_type_member(t, n->s);
 	if (m == NULL)
-		dt_error(cc, n->line, "D_MEMBER_NAME",
+		dt_error(cc, n->line, "D_TYPE_MEMBER",
 			 "%s is not a member of %s", n->s, TSTR(t));
 	n->mbr = m;
 	n->type = m->type;
@@ -484,7 +490,7 @@ static void check_call(dt_cc_t *cc, dt_node_t *n)
 			dt_error(cc, n->line, "D_ACT_INEXPR",
 				 "%s( ) may not be used in an expression: it "
 				 "is an action", n->s);
-		dt_error(cc, n->line, "D_IDENT_UNDEF",
+		dt_error(cc, n->line, "D_FUNC_UNDEF",
 			 "failed to resolve %s: Unknown function name", n->s);
 	}
 	for (p = s->args; *p; p++) {
@@ -524,6 +530,11 @@ static void check_call(dt_cc_t *cc, dt_node_t *n)
 			if (!dt_type_isint(a->type))
 				want = "integer";
 			break;
+		case 'Q':
+			if (!dt_type_isptr(a->type) &&
+			    dt_type_base(a->type)->kind != DT_TK_ARRAY)
+				want = "pointer";
+			break;
 		default:
 			if (!dt_type_isint(a->type) && !dt_type_isptr(a->type)
 			    && dt_type_base(a->type)->kind != DT_TK_ARRAY)
@@ -540,6 +551,8 @@ static void check_call(dt_cc_t *cc, dt_node_t *n)
 	n->type = s->rtype ? dt_type_lookup(cc, s->rtype) : cc->t_voidp;
 }
 
+static void implicit_int(dt_cc_t *cc, dt_node_t *l);
+
 static void check_op1(dt_cc_t *cc, dt_node_t *n)
 {
 	const dt_type_t *t;
@@ -549,6 +562,9 @@ static void check_op1(dt_cc_t *cc, dt_node_t *n)
 	case DT_OP_SIZEOF:
 		dt_check(cc, n->l);
 		t = n->l->type;
+		if (n->l->kind == DT_N_MEMBER && n->l->mbr->bits != 0)
+			dt_error(cc, n->line, "D_SIZEOF_BITFIELD",
+				 "cannot apply sizeof to a bit-field");
 		if (dt_type_isvoid(t) || dt_type_base(t)->kind == DT_TK_FUNC)
 			dt_error(cc, n->line, "D_SIZEOF_TYPE",
 				 "cannot apply sizeof to an expression of "
@@ -570,6 +586,7 @@ static void check_op1(dt_cc_t *cc, dt_node_t *n)
 	case DT_OP_DEC:
 	case DT_OP_POSTINC:
 	case DT_OP_POSTDEC:
+		implicit_int(cc, n->l);
 		dt_check(cc, n->l);
 		if (!n->l->lvalue)
 			dt_error(cc, n->line, "D_OP_LVAL",
@@ -592,6 +609,9 @@ static void check_op1(dt_cc_t *cc, dt_node_t *n)
 		} else {
 			dt_check(cc, n->l);
 		}
+		if (n->l->kind == DT_N_MEMBER && n->l->mbr->bits != 0)
+			dt_error(cc, n->line, "D_ADDROF_BITFIELD",
+				 "cannot take address of bit-field");
 		if (!n->l->inmem)
 			dt_error(cc, n->line, "D_ADDROF_LVAL",
 				 "unacceptable operand for unary & operator");
@@ -663,6 +683,12 @@ static void check_op2(dt_cc_t *cc, dt_node_t *n)
 
 	if (n->op >= DT_OP_ASSIGN) {
 		dt_check_assign_target(cc, n);
+		return;
+	}
+	if (n->op == ',') {
+		dt_check(cc, n->l);
+		dt_check(cc, n->r);
+		n->type = n->r->type;
 		return;
 	}
 	dt_check(cc, n->l);
@@ -790,7 +816,7 @@ static void check_cast(dt_cc_t *cc, dt_node_t *n)
 		return;
 	if (dt_type_same(to, from))
 		return;
-	dt_error(cc, n->line, "D_CAST",
+	dt_error(cc, n->line, "D_CAST_INVAL",
 		 "invalid cast expression: \"%s\" to \"%s\"", TSTR(from),
 		 TSTR(to));
 }
@@ -821,16 +847,16 @@ void dt_check_assign_target(dt_cc_t *cc, dt_node_t *n)
 		if (id == NULL && v->kind == DT_N_IDENT &&
 		    (dt_ident_lookup(cc, DT_SCOPE_GLOBAL, v->s) != NULL ||
 		     dt_ident_builtin(v->s) != NULL))
-			dt_error(cc, n->line, "D_OP_LVAL",
-				 "operator %s requires modifiable lvalue as "
-				 "an operand", op);
+			dt_error(cc, n->line, "D_OP_WRITE",
+				 "operator %s can only be applied to a "
+				 "writable variable", op);
 		if (id == NULL && isassoc && !(v->kind == DT_N_IDENT &&
 					       strcmp(v->s, "args") == 0)) {
 			unsigned int nk;
 			const dt_type_t **kt;
 
 			if (scope == DT_SCOPE_LOCAL)
-				dt_error(cc, n->line, "D_DECL_LOCASSC",
+				dt_error(cc, n->line, "D_ARR_LOCAL",
 					 "associative arrays may not be "
 					 "clause-local: this->%s", v->s);
 			check_list(cc, l->args);
@@ -890,6 +916,40 @@ void dt_check_assign_target(dt_cc_t *cc, dt_node_t *n)
 			 "operator %s requires operands of integral type", op);
 	}
 	n->type = l->type;
+}
+
+/*
+ * x++ and x += ... on a variable never assigned create it as an int64_t
+ * (zero until stored to), as a first assignment would.
+ */
+static void implicit_int(dt_cc_t *cc, dt_node_t *l)
+{
+	int isassoc = l->kind == DT_N_INDEX &&
+		      (l->l->kind == DT_N_IDENT || l->l->kind == DT_N_VAR);
+	dt_node_t *v = isassoc ? l->l : l;
+	dt_ident_t *id;
+	int scope;
+
+	if (v->kind != DT_N_IDENT && v->kind != DT_N_VAR)
+		return;
+	if (named_var(cc, v, &scope) != NULL)
+		return;
+	if (v->kind == DT_N_IDENT &&
+	    (dt_ident_lookup(cc, DT_SCOPE_GLOBAL, v->s) != NULL ||
+	     dt_ident_builtin(v->s) != NULL || strcmp(v->s, "NULL") == 0))
+		return;
+	if (isassoc) {
+		if (scope == DT_SCOPE_LOCAL)
+			dt_error(cc, l->line, "D_ARR_LOCAL",
+				 "associative arrays may not be clause-local: "
+				 "this->%s", v->s);
+		check_list(cc, l->args);
+		id = dt_var_create(cc, scope, v->s, cc->t_i64, l->line);
+		id->isassoc = 1;
+		id->keys = key_types(cc, l->args, &id->nkeys);
+		return;
+	}
+	dt_var_create(cc, scope, v->s, cc->t_i64, l->line);
 }
 
 void dt_check(dt_cc_t *cc, dt_node_t *n)

@@ -83,7 +83,8 @@ const char *dt_macro_arg(dt_cc_t *cc, const char *name, int line)
 		long n = strtol(name, NULL, 10);
 
 		if (n >= cc->opts.macro_argc || n < 0 ||
-		    cc->opts.macro_argv == NULL)
+		    cc->opts.macro_argv == NULL ||
+		    cc->opts.macro_argv[n] == NULL)
 			dt_error(cc, line, "D_MACRO_UNDEF",
 				 "macro argument $%s is not defined", name);
 		if (n < (long)sizeof(cc->macro_used))
@@ -114,7 +115,7 @@ static void macro_unused_check(dt_cc_t *cc)
 
 	for (i = 1; i < cc->opts.macro_argc &&
 		    i < (int)sizeof(cc->macro_used); i++) {
-		if (!cc->macro_used[i])
+		if (!cc->macro_used[i] && cc->opts.macro_argv[i] != NULL)
 			dt_error(cc, 0, "D_MACRO_UNUSED",
 				 "extraneous argument '%s' ($%d is not "
 				 "referenced)", cc->opts.macro_argv[i], i);
@@ -312,17 +313,21 @@ void dt_clause_compile(dt_cc_t *cc, dt_node_t *pdescs, dt_node_t *pred,
 	clause = cc->prog.nclauses;
 	clause_add(cc, pdescs, line, texts, n);
 
+	/*
+	 * The body first: a variable it creates ("/n < 4/ { n++; }") is
+	 * then known to the predicate, as DTrace allows.
+	 */
+	cc->acts.n = 0;
+	cc->cl_spec = cc->cl_comm = cc->cl_drec = 0;
+	for (s = stmts; s != NULL; s = s->next)
+		dt_stmt_compile(cc, s, clause);
 	if (pred != NULL) {
 		dt_check(cc, pred);
-		if (!dt_type_isscalar(pred->type) &&
-		    !dt_type_isstring(pred->type))
+		if (!dt_type_isscalar(pred->type))
 			dt_error(cc, pred->line, "D_PRED_SCALAR",
 				 "predicate result must be of scalar type");
 		dpred = dt_cg_difo(cc, pred);
 	}
-	cc->acts.n = 0;
-	for (s = stmts; s != NULL; s = s->next)
-		dt_stmt_compile(cc, s, clause);
 	disasm_clause(cc, dpred, clause, texts[0]);
 	for (i = 0; i < n; i++)
 		ecbs_add(cc, fields[i], dpred, clause);
@@ -407,6 +412,21 @@ void dt_pragma(dt_cc_t *cc, const char *text, int line)
 		o->value = NULL;
 	}
 	o->name = opt;
+	/* strsize shapes the code: string records and variables */
+	if (strcmp(opt, "strsize") == 0 && o->value != NULL) {
+		char *end;
+		unsigned long long v = strtoull(o->value, &end, 0);
+
+		if (*end == 'k' || *end == 'K')
+			v <<= 10, end++;
+		else if (*end == 'm' || *end == 'M')
+			v <<= 20, end++;
+		if (*end != '\0' || v == 0 || v > (1U << 20))
+			dt_error(cc, line, "D_PRAGMA_OPTSET",
+				 "failed to set option strsize to \"%s\": "
+				 "expected a size up to 1m", o->value);
+		cc->opts.strsize = (unsigned int)v;
+	}
 }
 
 /* ---- compile -------------------------------------------------------- */

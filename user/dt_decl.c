@@ -88,6 +88,18 @@ static const dt_type_t *dspec_type(dt_cc_t *cc, const dt_dspec_t *ds)
 		dt_error(cc, ds->line, "D_DECL_COMBO",
 			 "invalid type combination");
 	if (b & (DT_DS_STRING | DT_DS_VOID)) {
+		const char *what = b & DT_DS_STRING ? "string" : "void";
+
+		if (b & (DT_DS_LONG | DT_DS_LONGLONG | DT_DS_SHORT))
+			dt_error(cc, ds->line, b & DT_DS_VOID ?
+				 "D_DECL_VOIDATTR" : "D_DECL_LONGINT",
+				 "invalid type declaration: short and long "
+				 "may not be used with %s type", what);
+		if (b & sign)
+			dt_error(cc, ds->line, b & DT_DS_VOID ?
+				 "D_DECL_VOIDATTR" : "D_DECL_SIGNINT",
+				 "invalid type declaration: signed and "
+				 "unsigned may not be used with %s type", what);
 		if (b & ~(DT_DS_STRING | DT_DS_VOID) ||
 		    (b & DT_DS_STRING && b & DT_DS_VOID))
 			dt_error(cc, ds->line, "D_DECL_COMBO",
@@ -106,10 +118,13 @@ static const dt_type_t *dspec_type(dt_cc_t *cc, const dt_dspec_t *ds)
 				      "double");
 	}
 	if (b & DT_DS_CHAR) {
-		if (b & (sizebits | DT_DS_INT))
+		if (b & sizebits)
 			dt_error(cc, ds->line, "D_DECL_CHARATTR",
-				 "invalid type declaration: short, long and "
-				 "int may not be used with char type");
+				 "invalid type declaration: short and long "
+				 "may not be used with char type");
+		if (b & DT_DS_INT)
+			dt_error(cc, ds->line, "D_DECL_COMBO",
+				 "invalid type combination: int char");
 		if (b & DT_DS_SIGNED)
 			return dt_type_lookup(cc, "signed char");
 		return u ? cc->t_uchar : cc->t_char;
@@ -213,7 +228,16 @@ static void declare_var(dt_cc_t *cc, const dt_dspec_t *ds,
 		(*tail)->next = NULL;
 		tail = &(*tail)->next;
 	}
+	for (s = steps; s != NULL; s = s->next)
+		if (s->kind == DT_DD_ARRAY && s->n < 0)
+			dt_error(cc, d->line, "D_DECL_ARRNULL",
+				 "array declaration requires a dimension: %s",
+				 d->name);
 	t = apply_steps(cc, dspec_type(cc, ds), steps, d->line);
+	if (!dt_type_base(t)->complete)
+		dt_error(cc, d->line, "D_DECL_INCOMPLETE",
+			 "declaration of %s uses an incomplete type: %s",
+			 d->name, dt_type_str(cc, t));
 	if (dt_type_isvoid(t))
 		dt_error(cc, d->line, "D_DECL_VOIDOBJ",
 			 "cannot have void object: %s", d->name);
@@ -297,6 +321,11 @@ const dt_type_t *dt_sou_define(dt_cc_t *cc, dt_tkind_t kind,
 	if (!define) {
 		if (t != NULL)
 			return t;
+		/* in code, an unknown tag is an error, not a declaration */
+		if (cc->body && cc->depth > 0)
+			dt_error(cc, line, "D_TYPE_ERR",
+				 "failed to resolve type %s %s: unknown tag",
+				 kw, tag);
 	} else if (t != NULL && t->complete) {
 		dt_error(cc, line, "D_DECL_TYPERED", "type redeclared: %s %s",
 			 kw, tag);
@@ -428,7 +457,7 @@ void dt_enum_value(dt_cc_t *cc, const char *name, dt_node_t *value, int line)
 	v->value = value ? dt_const_eval(cc, value, "enumerator") :
 			   cc->enum_next;
 	if (v->value < INT_MIN || v->value > INT_MAX)
-		dt_error(cc, line, "D_ENUM_OFLOW",
+		dt_error(cc, line, "D_DECL_ENOFLOW",
 			 "enumerator '%s' value overflows int", name);
 	cc->enum_next = v->value + 1;
 	for (tail = &e->evals; *tail != NULL; tail = &(*tail)->next)
@@ -516,7 +545,8 @@ static long long eval(dt_cc_t *cc, dt_node_t *n, const char *what)
 	default:
 		break;
 	}
-	dt_error(cc, n->line, "D_DECL_CONST",
+	dt_error(cc, n->line, strcmp(what, "array dimension") == 0 ?
+		 "D_DECL_ARRSUB" : "D_DECL_CONST",
 		 "%s must be an integral constant expression", what);
 }
 
@@ -558,21 +588,50 @@ void dt_translator_define(dt_cc_t *cc, dt_decl_t *out, dt_decl_t *in,
 			  const char *argname, dt_node_t *members, int line)
 {
 	dt_xlator_t *x = dt_zalloc(cc, sizeof(*x));
-	dt_node_t *m;
+	dt_node_t *m, *arg;
+	unsigned int i;
 
 	x->out = dt_decl_type(cc, out);
 	x->in = dt_decl_type(cc, in);
 	x->argname = argname;
 	x->members = members;
+	for (i = 0; i < cc->xlators.n; i++) {
+		const dt_xlator_t *o = cc->xlators.v[i];
+
+		if (dt_type_same(o->out, x->out) &&
+		    dt_type_same(o->in, x->in))
+			dt_error(cc, line, "D_XLATE_REDECL",
+				 "translator from %s to %s has already been "
+				 "declared", dt_type_str(cc, x->in),
+				 dt_type_str(cc, x->out));
+	}
 	if (!dt_type_issou(x->out) || !dt_type_base(x->out)->complete)
 		dt_error(cc, line, "D_XLATE_SOU",
 			 "translator output type must be a complete struct "
 			 "or union: %s", dt_type_str(cc, x->out));
+	/* check each member's expression with the input bound to a
+	   value of the input type */
+	arg = dt_node_new(cc, DT_N_INT, line);
+	arg->type = x->in;
 	for (m = members; m != NULL; m = m->next) {
-		if (dt_type_member(x->out, m->l->s) == NULL)
+		const dt_member_t *mb = dt_type_member(x->out, m->l->s);
+		dt_node_t *c = dt_node_clone(cc, m->r);
+
+		if (mb == NULL)
 			dt_error(cc, m->line, "D_XLATE_MEMB",
 				 "translator member %s is not a member of %s",
 				 m->l->s, dt_type_str(cc, x->out));
+		cc->xlate_arg = arg;
+		cc->xlate_argname = argname;
+		dt_check(cc, c);
+		cc->xlate_arg = NULL;
+		cc->xlate_argname = NULL;
+		if (!dt_type_assignable(mb->type, c))
+			dt_error(cc, m->line, "D_XLATE_INCOMPAT",
+				 "translator member %s definition uses "
+				 "incompatible types: \"%s\" = \"%s\"",
+				 m->l->s, dt_type_str(cc, mb->type),
+				 dt_type_str(cc, c->type));
 	}
 	dt_vec_push(cc, &cc->xlators, x);
 }

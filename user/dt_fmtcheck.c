@@ -48,8 +48,8 @@ static int conv_ok(char c, const dt_type_t *t)
 	}
 }
 
-void dt_check_format(dt_cc_t *cc, const char *func, const char *fmt,
-		     dt_node_t *args, int line)
+static void check(dt_cc_t *cc, const char *func, const char *fmt,
+		  dt_node_t *args, int line, int keys)
 {
 	dt_node_t *a = args;
 	unsigned int argn = 2, conv = 0, used = 0;
@@ -105,11 +105,17 @@ void dt_check_format(dt_cc_t *cc, const char *func, const char *fmt,
 			p++;
 		snprintf(spec, sizeof(spec), "%.*s", (int)(p - start + 1),
 			 start);
+		if (*p == '@')
+			dt_error(cc, line, "D_PRINTF_AGG_CONV",
+				 "%s( ) %%@ conversion requires an aggregation "
+				 "(use printa( ))", func);
 		if (*p == '\0' || conv_proto(*p) == NULL)
 			dt_error(cc, line, "D_PRINTF_INVAL",
 				 "%s( ) format conversion #%u has an invalid "
 				 "conversion character: %%%s", func, conv,
 				 *p ? spec : "");
+		if (a == NULL && keys)
+			return;
 		if (a == NULL)
 			dt_error(cc, line, "D_PRINTF_ARG_PROTO",
 				 "%s( ) prototype mismatch: conversion #%u "
@@ -126,8 +132,20 @@ void dt_check_format(dt_cc_t *cc, const char *func, const char *fmt,
 		argn++;
 		used++;
 	}
-	if (a != NULL)
+	if (a != NULL && !keys)
 		dt_error(cc, a->line, "D_PRINTF_ARG_EXTRA",
 			 "%s( ) prototype mismatch: only %u arguments "
 			 "required by this format string", func, used);
+}
+
+void dt_check_format(dt_cc_t *cc, const char *func, const char *fmt,
+		     dt_node_t *args, int line)
+{
+	check(cc, func, fmt, args, line, 0);
+}
+
+void dt_check_format_keys(dt_cc_t *cc, const char *func, const char *fmt,
+			  dt_node_t *keys, int line)
+{
+	check(cc, func, fmt, keys, line, 1);
 }

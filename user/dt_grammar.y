@@ -77,7 +77,7 @@ static dt_node_t *mkstr(dt_cc_t *cc, dt_nkind_t k, const char *s)
 %token K_VOLATILE K_OFFSETOF K_XLATE K_SELF K_THIS
 
 %type <n> expr args args_opt pdescs pred_opt stmts stmt_list xlmembers
-%type <n> xlmember
+%type <n> xlmember commas
 %type <ds> dspecs dspec
 %type <d> declarator direct_decl init_decls type_name abs_decl direct_abs
 %type <d> type_list members member mdecls mdecl
@@ -161,6 +161,7 @@ expr:
 	| K_SELF T_PTR T_IDENT	{ $$ = mkstr(cc, DT_N_VAR, $3); $$->op = DT_SCOPE_THREAD; }
 	| K_THIS T_PTR T_IDENT	{ $$ = mkstr(cc, DT_N_VAR, $3); $$->op = DT_SCOPE_LOCAL; }
 	| '(' expr ')'		{ $$ = $2; }
+	| '(' expr ',' commas ')' { $$ = dt_node_op2(cc, ',', $2, $4); }
 	| T_IDENT '(' args_opt ')' { $$ = mkstr(cc, DT_N_CALL, $1); $$->args = $3; }
 	| expr '[' args ']'	{ $$ = mk(cc, DT_N_INDEX); $$->l = $1; $$->args = $3; }
 	| expr '.' T_IDENT	{ $$ = mkstr(cc, DT_N_MEMBER, $3); $$->op = '.'; $$->l = $1; }
@@ -217,6 +218,12 @@ expr:
 	| expr T_SHR_EQ expr	{ $$ = dt_node_op2(cc, DT_OP_SHR_ASSIGN, $1, $3); }
 	;
 
+/* the comma operator, inside parentheses */
+commas:
+	  expr			{ $$ = $1; }
+	| commas ',' expr	{ $$ = dt_node_op2(cc, ',', $1, $3); }
+	;
+
 args_opt:
 	  %empty		{ $$ = NULL; }
 	| args			{ $$ = $1; }
@@ -244,8 +251,8 @@ dspecs:
 dspec:
 	  K_TYPEDEF		{ $$ = dt_dspec_class(cc, NULL, DT_SC_TYPEDEF); }
 	| K_EXTERN		{ $$ = dt_dspec_class(cc, NULL, DT_SC_EXTERN); }
-	| K_STATIC		{ $$ = dt_dspec_class(cc, NULL, DT_SC_NONE); }
-	| K_REGISTER		{ $$ = dt_dspec_class(cc, NULL, DT_SC_NONE); }
+	| K_STATIC		{ dt_error(cc, L, "D_DECL_BADCLASS", "storage class static is not supported in D"); }
+	| K_REGISTER		{ dt_error(cc, L, "D_DECL_BADCLASS", "storage class register is not supported in D"); }
 	| K_SELF		{ $$ = dt_dspec_class(cc, NULL, DT_SC_SELF); }
 	| K_THIS		{ $$ = dt_dspec_class(cc, NULL, DT_SC_THIS); }
 	| K_CONST		{ $$ = dt_dspec_add(cc, NULL, 0); }

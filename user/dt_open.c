@@ -239,10 +239,6 @@ static int dt_load(dtrace_hdl_t *dtp, const void *dof, size_t size,
 	err = h->ops->load(h, dof, size, matched, &lerr);
 	if (err == 0)
 		return 0;
-	if (lerr.msg[0] != '\0' && lerr.section != ~0u)
-		return dt_set_errmsg(dtp, "could not enable %s: %s (DOF "
-				     "section %u)", what, lerr.msg,
-				     lerr.section);
 	return dt_set_errmsg(dtp, "could not enable %s: %s", what,
 			     lerr.msg[0] ? lerr.msg : h->errmsg[0] ?
 			     h->errmsg : strerror(err));

@@ -133,13 +133,27 @@ static const char *strlit_arg(dt_cc_t *cc, dt_node_t *call, dt_node_t *a,
 	return a->s;
 }
 
+/* The tag DTrace uses for "argument must be an aggregation" per action. */
+static const char *aggarg_tag(const char *f)
+{
+	if (strcmp(f, "clear") == 0)
+		return "D_CLEAR_AGGARG";
+	if (strcmp(f, "trunc") == 0)
+		return "D_TRUNC_AGGARG";
+	if (strcmp(f, "normalize") == 0 || strcmp(f, "denormalize") == 0)
+		return "D_NORMALIZE_AGGARG";
+	if (strcmp(f, "printa") == 0)
+		return "D_PRINTA_AGGARG";
+	return "D_PROTO_ARG";
+}
+
 static dt_ident_t *agg_arg(dt_cc_t *cc, dt_node_t *call, dt_node_t *a,
 			   unsigned int i)
 {
 	dt_ident_t *id;
 
 	if (a->kind != DT_N_AGG)
-		dt_error(cc, a->line, "D_PROTO_ARG",
+		dt_error(cc, a->line, aggarg_tag(call->s),
 			 "%s( ) argument #%u must be an aggregation",
 			 call->s, i);
 	id = dt_agg_lookup(cc, a->s);
@@ -172,7 +186,14 @@ static void act_format(dt_cc_t *cc, dt_node_t *call, unsigned int clause,
 		dt_error(cc, call->line, "D_PROTO_LEN",
 			 "%s( ) prototype mismatch: 0 args passed, at least "
 			 "1 expected", call->s);
-	fmt = strlit_arg(cc, call, call->args, 1);
+	if (call->args->kind != DT_N_STR)
+		dt_error(cc, call->line, "D_PRINTF_ARG_FMT",
+			 "%s( ) argument #1 must be a string literal format",
+			 call->s);
+	fmt = call->args->s;
+	if (*fmt == '\0')
+		dt_error(cc, call->line, "D_PRINTF_FMT_EMPTY",
+			 "%s( ) format string is empty", call->s);
 	for (a = call->args->next, i = 2; a != NULL; a = a->next, i++)
 		value_arg(cc, call, a, i, 0);
 	dt_check_format(cc, call->s, fmt, call->args->next, call->line);
@@ -186,6 +207,48 @@ static void act_format(dt_cc_t *cc, dt_node_t *call, unsigned int clause,
 	}
 }
 
+/* printa's conversions take the keys in order, then %@ the value. */
+static void printa_format_check(dt_cc_t *cc, const char *fmt,
+				const dt_ident_t *agg, int line)
+{
+	const char *p;
+	dt_node_t *keys = NULL, *k;
+	unsigned int i;
+
+	for (i = 0; i < agg->nkeys; i++) {
+		k = dt_node_new(cc, DT_N_INT, line);
+		k->type = agg->keys[i];
+		keys = dt_node_append(keys, k);
+	}
+	/* strip %@ conversions: they print the value */
+	{
+		char *f = dt_strdup(cc, fmt), *o = f;
+
+		for (p = fmt; *p; p++) {
+			if (p[0] == '%' && p[1] == '%') {
+				*o++ = *p++;
+				*o++ = *p;
+				continue;
+			}
+			if (*p == '%') {
+				const char *q = p + 1;
+
+				while (*q && strchr("-+ #0'.*123456789hlLzjt",
+						    *q))
+					q++;
+				if (*q == '@') {
+					p = q;
+					continue;
+				}
+			}
+			*o++ = *p;
+		}
+		*o = '\0';
+		if (dt_node_count(keys) > 0)
+			dt_check_format_keys(cc, "printa", f, keys, line);
+	}
+}
+
 static void act_printa(dt_cc_t *cc, dt_node_t *call, unsigned int clause)
 {
 	unsigned int n = dt_node_count(call->args), i = 1, k = 0, st;
@@ -194,7 +257,7 @@ static void act_printa(dt_cc_t *cc, dt_node_t *call, unsigned int clause)
 	dt_node_t *a = call->args;
 
 	if (n < 1)
-		dt_error(cc, call->line, "D_PROTO_LEN",
+		dt_error(cc, call->line, "D_PRINTA_PROTO",
 			 "printa( ) prototype mismatch: 0 args passed, at "
 			 "least 1 expected");
 	if (a->kind == DT_N_STR) {
@@ -202,13 +265,15 @@ static void act_printa(dt_cc_t *cc, dt_node_t *call, unsigned int clause)
 		a = a->next;
 		i++;
 		if (a == NULL)
-			dt_error(cc, call->line, "D_PROTO_LEN",
+			dt_error(cc, call->line, "D_PRINTA_PROTO",
 				 "printa( ) prototype mismatch: 1 arg passed, "
 				 "at least 2 expected");
 	}
 	ids = dt_zalloc(cc, n * sizeof(*ids));
 	for (; a != NULL; a = a->next, i++)
 		ids[k++] = agg_arg(cc, call, a, i);
+	if (fmt != NULL)
+		printa_format_check(cc, fmt, ids[0], call->line);
 	st = dt_stmt_new(cc, DT_STMT_PRINTA, clause, 1, call->line);
 	STMT(cc, st)->format = fmt;
 	STMT(cc, st)->types[0] = cc->t_void;
@@ -305,16 +370,29 @@ static void act_libact(dt_cc_t *cc, dt_node_t *call, unsigned int clause,
 		       dt_stmt_kind_t sk, unsigned int code, unsigned int min,
 		       unsigned int max)
 {
+	int norm = sk == DT_STMT_NORMALIZE || sk == DT_STMT_DENORMALIZE;
+	unsigned int nargs = dt_node_count(call->args);
 	const dt_ident_t *id;
 	dt_difo_t *dp = NULL;
 	dt_node_t *v;
 	unsigned int st;
 
+	if (norm && (nargs < min || nargs > max))
+		dt_error(cc, call->line, "D_NORMALIZE_PROTO",
+			 "%s( ) prototype mismatch: %u arg%s passed, %u "
+			 "expected", call->s, nargs, nargs == 1 ? "" : "s",
+			 min);
 	nargs_check(cc, call, min, max);
 	id = agg_arg(cc, call, call->args, 1);
 	v = arg(call, 1);
-	if (v != NULL)
-		value_arg(cc, call, v, 2, 1);
+	if (v != NULL) {
+		dt_check(cc, v);
+		if (!dt_type_isint(v->type))
+			dt_error(cc, v->line, norm ? "D_NORMALIZE_SCALAR" :
+				 "D_TRUNC_SCALAR",
+				 "%s( ) argument #2 must be of scalar type",
+				 call->s);
+	}
 	st = dt_stmt_new(cc, sk, clause, 1, call->line);
 	STMT(cc, st)->types[0] = v ? v->type : cc->t_void;
 	set_aggs(cc, st, 1, &id);
@@ -475,9 +553,25 @@ static const char *aggfunc_name(unsigned int kind)
 	return "?";
 }
 
+static void lquant_const(dt_cc_t *cc, dt_node_t *call, unsigned int i,
+			 const char *tag, const char *what)
+{
+	dt_node_t *a = arg(call, i);
+
+	dt_check(cc, a);
+	if (a->kind != DT_N_INT)
+		dt_error(cc, a->line, tag,
+			 "%s( ) argument #%u (%s) must be an integer constant",
+			 call->s, i + 1, what);
+}
+
 static unsigned long long lquantize_arg2(dt_cc_t *cc, dt_node_t *call,
 					 int *nparams)
 {
+	lquant_const(cc, call, 1, "D_LQUANT_BASETYPE", "base");
+	lquant_const(cc, call, 2, "D_LQUANT_LIMTYPE", "limit");
+	if (arg(call, 3) != NULL)
+		lquant_const(cc, call, 3, "D_LQUANT_STEPTYPE", "step");
 	long long base = const_arg(cc, call, arg(call, 1), 2);
 	long long limit = const_arg(cc, call, arg(call, 2), 3);
 	long long step = 1, levels;
@@ -509,6 +603,10 @@ static unsigned long long lquantize_arg2(dt_cc_t *cc, dt_node_t *call,
 
 static unsigned long long llquantize_arg2(dt_cc_t *cc, dt_node_t *call)
 {
+	lquant_const(cc, call, 1, "D_LLQUANT_FACTORTYPE", "factor");
+	lquant_const(cc, call, 2, "D_LLQUANT_LOWTYPE", "low magnitude");
+	lquant_const(cc, call, 3, "D_LLQUANT_HIGHTYPE", "high magnitude");
+	lquant_const(cc, call, 4, "D_LLQUANT_NSTEPTYPE", "steps");
 	long long factor = const_arg(cc, call, arg(call, 1), 2);
 	long long low = const_arg(cc, call, arg(call, 2), 3);
 	long long high = const_arg(cc, call, arg(call, 3), 4);
@@ -551,6 +649,10 @@ static void stmt_agg(dt_cc_t *cc, dt_node_t *s, unsigned int clause)
 	if (lhs->kind == DT_N_INDEX) {
 		keys = lhs->args;
 		lhs = lhs->l;
+		if (lhs->kind == DT_N_INDEX)
+			dt_error(cc, s->line, "D_AGG_MDIM",
+				 "multi-dimensional aggregation arrays are not "
+				 "supported: use @a[k1, k2]");
 	}
 	name = lhs->s;
 	if (s->op != DT_OP_ASSIGN)
@@ -631,7 +733,7 @@ static void stmt_agg(dt_cc_t *cc, dt_node_t *s, unsigned int clause)
 				 "parameters differ from the previous use",
 				 name, call->s);
 		if (id->nkeys != nkeys)
-			dt_error(cc, s->line, "D_AGG_REDEF",
+			dt_error(cc, s->line, "D_PROTO_LEN",
 				 "aggregation redefined: @%s used with %u "
 				 "key%s but previously with %u", name, nkeys,
 				 nkeys == 1 ? "" : "s", id->nkeys);
@@ -639,7 +741,7 @@ static void stmt_agg(dt_cc_t *cc, dt_node_t *s, unsigned int clause)
 			if ((dt_type_isint(kt[i]) && dt_type_isint(id->keys[i]))
 			    || dt_type_same(kt[i], id->keys[i]))
 				continue;
-			dt_error(cc, s->line, "D_KEY_TYPE",
+			dt_error(cc, s->line, "D_PROTO_ARG",
 				 "@%s key #%u is incompatible with prototype:"
 				 "\n\tprototype: %s\n\t argument: %s", name,
 				 i + 1, dt_type_str(cc, id->keys[i]),
@@ -664,8 +766,58 @@ static void stmt_agg(dt_cc_t *cc, dt_node_t *s, unsigned int clause)
 
 static int is_agg_target(const dt_node_t *l)
 {
-	return l->kind == DT_N_AGG ||
-	       (l->kind == DT_N_INDEX && l->l->kind == DT_N_AGG);
+	while (l->kind == DT_N_INDEX)
+		l = l->l;
+	return l->kind == DT_N_AGG;
+}
+
+/*
+ * DTrace's ordering rules for speculations within one clause: speculate()
+ * comes first and once, commit()/discard() stand alone.
+ */
+static void spec_rules(dt_cc_t *cc, const dt_node_t *s)
+{
+	const char *f = s->kind == DT_N_CALL ? s->s : "";
+	int spec = strcmp(f, "speculate") == 0;
+	int comm = strcmp(f, "commit") == 0;
+	int agg = s->kind == DT_N_OP2 && is_agg_target(s->l);
+	int drec = s->kind == DT_N_CALL && dt_is_action(f) && !spec && !comm &&
+		   strcmp(f, "discard") != 0;
+	int line = s->line;
+
+	if (spec) {
+		if (cc->cl_spec)
+			dt_error(cc, line, "D_SPEC_SPEC", "only one "
+				 "speculate( ) may be specified per enabling");
+		if (cc->cl_comm)
+			dt_error(cc, line, "D_SPEC_COMM", "speculate( ) may "
+				 "not follow commit( ) or discard( )");
+		if (cc->cl_drec)
+			dt_error(cc, line, "D_SPEC_DREC", "speculate( ) may "
+				 "not follow data-recording actions");
+		cc->cl_spec = 1;
+	} else if (comm) {
+		if (cc->cl_comm)
+			dt_error(cc, line, "D_COMM_COMM", "commit( ) or "
+				 "discard( ) may not follow another one");
+		if (cc->cl_drec)
+			dt_error(cc, line, "D_COMM_DREC", "%s( ) may not "
+				 "follow data-recording actions", f);
+		cc->cl_comm = 1;
+	} else if (agg) {
+		if (cc->cl_spec)
+			dt_error(cc, line, "D_AGG_SPEC", "aggregating actions "
+				 "may not follow speculate( )");
+	} else if (drec) {
+		if (strcmp(f, "exit") == 0 && cc->cl_spec)
+			dt_error(cc, line, "D_EXIT_SPEC",
+				 "exit( ) may not follow speculate( )");
+		if (cc->cl_comm)
+			dt_error(cc, line, "D_DREC_COMM", "data-recording "
+				 "actions may not follow commit( ) or "
+				 "discard( )");
+		cc->cl_drec = 1;
+	}
 }
 
 void dt_stmt_compile(dt_cc_t *cc, dt_node_t *s, unsigned int clause)
@@ -674,6 +826,13 @@ void dt_stmt_compile(dt_cc_t *cc, dt_node_t *s, unsigned int clause)
 	dt_difo_t *dp;
 
 	cc->line = s->line;
+	spec_rules(cc, s);
+	if (s->kind == DT_N_AGG ||
+	    (s->kind == DT_N_INDEX && is_agg_target(s)))
+		dt_error(cc, s->line, "D_AGG_NULL",
+			 "expression has null effect: @%s must be assigned "
+			 "an aggregating function",
+			 s->kind == DT_N_AGG ? s->s : "");
 	if (s->kind == DT_N_CALL && dt_is_action(s->s) &&
 	    dt_subr_lookup(s->s) == NULL) {
 		act_call(cc, s, clause);

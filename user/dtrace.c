@@ -66,8 +66,8 @@ static void usage(FILE *fp)
 "\t    (BEGIN, END, ERROR, tick and profile probes only)\n"
 "\t-Z  permit descriptions that match no probe\n"
 "\n"
-"Not supported here: -a -A -c -G -h(eader) -H -p -X (no process control\n"
-"or anonymous tracing yet).\n", g_pname);
+"Not supported here: -a -A -c -G -H -p -X (no process control or\n"
+"anonymous tracing yet).\n", g_pname);
 }
 
 static void intr(int sig)

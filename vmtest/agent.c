@@ -49,6 +49,8 @@ static void parse_line(struct agent_report *r, const char *key, size_t klen,
 		copy_field(r->hv_type, sizeof(r->hv_type), arg, alen);
 	} else if (KEY("xen_caps")) {
 		copy_field(r->xen_caps, sizeof(r->xen_caps), arg, alen);
+	} else if (KEY("xen_version")) {
+		copy_field(r->xen_version, sizeof(r->xen_version), arg, alen);
 	} else if (KEY("xen_guest_type")) {
 		copy_field(r->xen_guest_type, sizeof(r->xen_guest_type), arg,
 			   alen);

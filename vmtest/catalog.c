@@ -70,8 +70,9 @@ static int parse_source(struct image *img, char *err, size_t errlen)
 		return 0;
 	}
 	if (strncmp(img->source, "user:", 5)) {
-		snprintf(err, errlen, "%s: source '%s' is neither debian:PACKAGE "
-			 "nor user:kernel=...,modules=...", img->name,
+		snprintf(err, errlen, "%s: source '%s' is neither "
+			 "debian:PACKAGE nor user:kernel=...,modules=...",
+			 img->name,
 			 img->source);
 		return -1;
 	}

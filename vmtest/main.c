@@ -45,7 +45,8 @@ static void usage(FILE *f)
 	      "[--json FILE] [--results DIR]\n"
 	      "                  [--no-module]\n"
 	      "                  [-- CMD...]\n"
-	      "       vmtest shell --kernel NAME [--hv bare|xen] [--no-module]\n"
+	      "       vmtest shell --kernel NAME [--hv bare|xen] "
+	      "[--no-module]\n"
 	      "SPEC: names, versions (6.1), ranges (6.1..6.12, 2.6.18..3.5),"
 	      " globs (6.1.0-*),\n"
 	      "      flavours (rt-amd64), comma-separated; VERSION:FLAVOUR "
@@ -95,8 +96,8 @@ static int load_catalog(struct catalog *cat, const char *images)
 		for (char *p = strtok_r(copy, ":", &save); p;
 		     p = strtok_r(NULL, ":", &save)) {
 			if (access(p, R_OK)) {
-				fprintf(stderr, "vmtest: VMTEST_CATALOG: cannot "
-					"read %s\n", p);
+				fprintf(stderr, "vmtest: VMTEST_CATALOG: "
+					"cannot read %s\n", p);
 				bad = -1;
 			}
 			bad |= catalog_load_file(cat, p, stderr);
@@ -395,8 +396,8 @@ static size_t make_cells(const struct selection *sel, const bool hv[2],
 			c->outcome = OUT_PASS;	/* "to run", until it ran */
 			snprintf(c->id, sizeof(c->id), "%s/%s",
 				 c->kernel->name, hv_name(h));
-			snprintf(c->dir, sizeof(c->dir), "%.2048s/%.512s-%s", results,
-				 c->kernel->name, hv_name(h));
+			snprintf(c->dir, sizeof(c->dir), "%.2048s/%.512s-%s",
+				 results, c->kernel->name, hv_name(h));
 			n++;
 		}
 	}
@@ -469,6 +470,14 @@ static int cmd_run(int argc, char **argv, const struct catalog *cat,
 	if (results[0] != '/') {	/* the guest needs an absolute path */
 		snprintf(path, sizeof(path), "%s/%s", cwd, results);
 		snprintf(results, sizeof(results), "%.4000s", path);
+	}
+	if (strpbrk(results, " ,\t\n'")) {
+		/* It goes on the guest's kernel command line and into
+		 * QEMU's comma-separated options. */
+		fprintf(stderr, "vmtest: the results directory '%s' must not "
+			"hold blanks, commas or quotes (use --results DIR)\n",
+			results);
+		return 2;
 	}
 	cfg->results_dir = results;
 	if (mkdir_p(results)) {

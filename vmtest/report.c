@@ -108,6 +108,8 @@ static void json_cell(FILE *f, const struct run_config *cfg,
 	jstr(f, a->hv_type);
 	fputs(", \"xen_capabilities\": ", f);
 	jstr(f, a->xen_caps);
+	fputs(", \"xen_version\": ", f);
+	jstr(f, a->xen_version);
 	fputs(", \"xen_guest_type\": ", f);
 	jstr(f, a->xen_guest_type);
 	if (c->hv == HV_XEN)
@@ -197,6 +199,12 @@ int report_tap(FILE *f, struct cell *cells, size_t n)
 			one_line(f, c->reason);
 		}
 		fputc('\n', f);
+		/* A skipped module step is visible even on a green cell. */
+		if (!strcmp(c->agent.module_state, "skip")) {
+			fputs("# module: ", f);
+			one_line(f, c->agent.module_text);
+			fputc('\n', f);
+		}
 	}
 	return ferror(f) ? -1 : 0;
 }

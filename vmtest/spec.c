@@ -100,8 +100,8 @@ static size_t report_missing_series(const struct catalog *cat,
 			    series_covered(cat, s, ns))
 				continue;
 			if (!missing++)
-				fprintf(errf, "vmtest: no kernel in the catalog "
-					"for:");
+				fprintf(errf, "vmtest: no kernel in the "
+					"catalog for:");
 			if (ns == 3)
 				fprintf(errf, " %d.%d.%d", s[0], s[1], s[2]);
 			else
@@ -135,8 +135,8 @@ static int resolve_range(const struct catalog *cat, const char *base,
 	snprintf(hi_s, sizeof(hi_s), "%s", dots + 2);
 	if ((*lo_s && (nlo = version_parse(lo_s, lo, VERSION_MAX_PARTS)) < 1) ||
 	    (*hi_s && (nhi = version_parse(hi_s, hi, VERSION_MAX_PARTS)) < 1)) {
-		fprintf(errf, "vmtest: bad range '%s': expected VERSION..VERSION"
-			" (6.1..6.12, 2.6.18..3.5)\n", base);
+		fprintf(errf, "vmtest: bad range '%s': expected "
+			"VERSION..VERSION (6.1..6.12, 2.6.18..3.5)\n", base);
 		return -1;
 	}
 	for (size_t i = 0; i < cat->n; i++) {
@@ -188,9 +188,9 @@ static int resolve_term(const struct catalog *cat, char *term,
 			explain_how_to_add(errf);
 	}
 	if (!added)
-		fprintf(errf, "vmtest: '%s%s%s' selects no kernel in the catalog"
-			" (vmtest list shows it)\n", term, flavour ? ":" : "",
-			flavour ? flavour : "");
+		fprintf(errf, "vmtest: '%s%s%s' selects no kernel in the "
+			"catalog (vmtest list shows it)\n", term,
+			flavour ? ":" : "", flavour ? flavour : "");
 	return 0;
 }
 

@@ -89,6 +89,7 @@ struct agent_report {
 	char hv_type[32];
 	char xen_caps[64];
 	char xen_guest_type[16];
+	char xen_version[64];
 	char module_state[8];	/* load, skip, fail, "" */
 	char module_text[400];
 	bool cmd_ran;

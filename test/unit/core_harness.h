@@ -83,7 +83,8 @@ static inline void h_snapshot(dtrace_state_t *s, h_snap_t *sn)
 	if (dtrace_buffer_snapshot(s, 0, &d) != 0)
 		return;
 	sn->data = malloc(d.size + 1);
-	memcpy(sn->data, d.data, d.size);
+	if (d.size)
+		memcpy(sn->data, d.data, d.size);
 	sn->size = d.size;
 	sn->drops = d.drops;
 }

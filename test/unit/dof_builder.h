@@ -50,7 +50,8 @@ static inline unsigned int dofb_sec(dofb_t *b, unsigned int type,
 
 /* A DIFO: instructions, integer table, string table (may be NULL). */
 static inline unsigned int dofb_difo(dofb_t *b, const dif_instr_t *ins,
-				     size_t nins, const unsigned long long *ints,
+				     size_t nins,
+				     const unsigned long long *ints,
 				     size_t nints, const char *strs,
 				     size_t strsize, dif_type_t rtype)
 {

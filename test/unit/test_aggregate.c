@@ -201,7 +201,13 @@ static void test_core_count(void)
 	s = h_load(&b, NULL);
 	if (s == NULL)
 		return;
-	CHECK(h_epsize(s, 1, NULL) == 16, "aggregating clause has no record");
+	{
+		dtc_epdesc_t *ed = NULL;
+
+		CHECK(h_epsize(s, 1, &ed) == 0 && ed != NULL &&
+		      ed->nrecs == 0, "aggregating clause has no record");
+		free(ed);
+	}
 	CHECK(dtrace_aggdesc(s, 1, NULL, 0, &need) == -ENOSPC, "aggdesc size");
 	ad = malloc(need);
 	CHECK(dtrace_aggdesc(s, 1, ad, need, &need) == 0 && ad->nkeys == 1 &&
@@ -225,6 +231,8 @@ static void test_core_count(void)
 	CHECK(sum == 30, "@s summed 30 (%lld)", (long long)sum);
 	CHECK(dtrace_aggbuffer_snapshot(s, 0, &d) == 0 && d.size == 0,
 	      "the next snapshot holds nothing new");
+	CHECK(dtrace_buffer_snapshot(s, 0, &d) == 0 && d.size == 0,
+	      "and the principal buffer got nothing");
 	dtrace_state_stop(s, &cpu);
 	dtrace_state_destroy(s);
 }

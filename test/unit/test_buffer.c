@@ -270,6 +270,73 @@ static void test_alignment(void)
 	dtrace_state_destroy(s);
 }
 
+/* A DIFO that stores 5 to this->x (store) or returns this->x (load). */
+static unsigned int local_x(dofb_t *b, bool store)
+{
+	static const dif_instr_t st[] = {
+		DIF_INSTR_SETX(0, 1), DIF_INSTR_STV(DIF_OP_STLS, 0x500, 1),
+		DIF_INSTR_RET(1)
+	};
+	static const dif_instr_t ld[] = {
+		DIF_INSTR_LDV(DIF_OP_LDLS, 0x500, 1), DIF_INSTR_RET(1)
+	};
+	unsigned long long five = 5;
+	dof_difohdr_t h;
+	dof_difv_t v;
+
+	memset(&v, 0, sizeof(v));
+	v.name = 0;
+	v.id = 0x500;
+	v.kind = DIF_VKIND_SCALAR;
+	v.scope = DIF_VSCOPE_LOCAL;
+	v.flags = store ? DIF_VFLAG_MOD : DIF_VFLAG_REF;
+	v.type = dofb_int64();
+	memset(&h, 0, sizeof(h));
+	h.rtype = dofb_int64();
+	h.dif = dofb_sec(b, DOF_SECT_DIF, 4, 4, store ? st : ld,
+			 (store ? 3 : 2) * sizeof(dif_instr_t));
+	h.inttab = store ? dofb_sec(b, DOF_SECT_INTTAB, 8, 8, &five, 8) :
+			   DOF_SECIDX_NONE;
+	h.strtab = dofb_sec(b, DOF_SECT_STRTAB, 1, 0, "x", 2);
+	h.vartab = dofb_sec(b, DOF_SECT_VARTAB, 4, sizeof(v), &v, sizeof(v));
+	return dofb_sec(b, DOF_SECT_DIFOHDR, 8, 0, &h, sizeof(h));
+}
+
+/* this->x set in one clause is seen by the next clause of the firing. */
+static void test_clause_locals(void)
+{
+	dof_actdesc_t a;
+	dtrace_state_t *s;
+	dofb_t b;
+	h_snap_t sn;
+	int cpu;
+
+	dofb_init(&b);
+	a = dofb_action(DTRACEACT_DIFEXPR, local_x(&b, true), 0);
+	dofb_ecb(&b, dofb_probe(&b, "dtrace", "", "", "BEGIN"),
+		 DOF_SECIDX_NONE, &a, 1, 0);
+	a = dofb_action(DTRACEACT_DIFEXPR, local_x(&b, false), 0);
+	dofb_ecb(&b, dofb_probe(&b, "dtrace", "", "", "BEGIN"),
+		 DOF_SECIDX_NONE, &a, 1, 1);
+	a = dofb_action(DTRACEACT_DIFEXPR, local_x(&b, false), 0);
+	dofb_ecb(&b, dofb_probe(&b, "dtrace", "", "", "END"),
+		 DOF_SECIDX_NONE, &a, 1, 2);
+	s = h_load(&b, NULL);
+	if (s == NULL)
+		return;
+	dtrace_state_go(s, &cpu);
+	dtrace_state_stop(s, &cpu);
+	h_snapshot(s, &sn);
+	CHECK(h_value(s, &sn, 2, 16, 8) == 5,
+	      "the second clause sees this->x = 5 (%lld)",
+	      h_value(s, &sn, 2, 16, 8));
+	CHECK(h_value(s, &sn, 3, 16, 8) == 0,
+	      "another firing starts with this->x = 0 (%lld)",
+	      h_value(s, &sn, 3, 16, 8));
+	free(sn.data);
+	dtrace_state_destroy(s);
+}
+
 static void test_predicate_and_drops(void)
 {
 	dof_actdesc_t a;
@@ -551,6 +618,7 @@ int main(void)
 	test_error_probe();
 	test_alignment();
 	test_predicate_and_drops();
+	test_clause_locals();
 	test_fill_keeps_end();
 	test_ring_core();
 	test_tick();

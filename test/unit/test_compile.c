@@ -425,7 +425,11 @@ static void test_language(void)
 		"@w = max(2); }\n"
 		"END { print(1); normalize(@x, 2); denormalize(@x); }",
 		"BEGIN { x = 0x7fffffff + 1; y = 10UL; z = 'a'; "
-		"trace(x); trace(y); trace(z); }",
+		"trace(x); trace(y); trace(z); trace('\\0'); }",
+		"typedef struct pair { int a; int b; } pair_t;\n"
+		"BEGIN { this->p = (pair_t *)alloca(sizeof (pair_t)); "
+		"this->p->b = 8; trace((1, this->p->b)); n++; "
+		"c[\"k\"]++; trace(self->never); trace(NULL); } // done",
 	};
 	unsigned int i;
 	dof_t d;
@@ -511,12 +515,14 @@ static void test_errors(void)
 		     "conversion #2 (%s) is missing a corresponding value");
 	expect_error("BEGIN { printf(\"%*d\\n\"); }", 0, "D_PRINTF_DYN_PROTO",
 		     1, NULL);
-	expect_error("BEGIN { a[1] = 1; trace(a[\"x\"]); }", 0, "D_KEY_TYPE",
+	expect_error("BEGIN { a[1] = 1; trace(a[\"x\"]); }", 0, "D_PROTO_ARG",
+		     1, "a[ ] key #1 is incompatible with prototype");
+	expect_error("BEGIN { a[1] = 1; trace(a[1, 2]); }", 0, "D_PROTO_LEN",
 		     1, NULL);
 	expect_error("BEGIN { x = 1; trace(x[0]); }", 0, "D_ARR_BADREF", 1,
 		     NULL);
 	expect_error("struct s { int a; };\nBEGIN { x = (struct s)1; }", 0,
-		     "D_CAST", 2, "invalid cast expression");
+		     "D_CAST_INVAL", 2, "invalid cast expression");
 	expect_error("BEGIN { trace(sizeof (void)); }", 0, "D_SIZEOF_TYPE",
 		     1, NULL);
 	expect_error("BEGIN { system(\"ls\"); }", 0, "D_ACT_DESTRUCT", 1,
@@ -526,8 +532,23 @@ static void test_errors(void)
 		     NULL);
 	expect_error("BEGIN { x = 1 }\nBEGIN { y = x->a; }", 0, "D_OP_PTR",
 		     2, NULL);
-	expect_error("BEGIN { self->x = 1; }\n\nBEGIN\n{ trace(self->y); }",
-		     0, "D_IDENT_UNDEF", 4, "self->y");
+	expect_error("BEGIN { x = 1; }\n\nBEGIN\n{ trace(y); }",
+		     0, "D_IDENT_UNDEF", 4, "failed to resolve y");
+	expect_error("BEGIN { speculate(1); printf(\"x\"); exit(0); }", 0,
+		     "D_EXIT_SPEC", 1, NULL);
+	expect_error("BEGIN { commit(1); trace(1); }", 0, "D_DREC_COMM", 1,
+		     NULL);
+	expect_error("BEGIN { @a[1][2] = count(); }", 0, "D_AGG_MDIM", 1,
+		     NULL);
+	expect_error("BEGIN { x = timestamp = 1; }", 0, "D_OP_WRITE", 1,
+		     NULL);
+	expect_error("static int x;", 0, "D_DECL_BADCLASS", 1, NULL);
+	expect_error("BEGIN { printf(\"%@d\", 1); }", 0, "D_PRINTF_AGG_CONV",
+		     1, NULL);
+	expect_error("BEGIN { @c[\"s\"] = count(); printa(\"%d %@d\", @c); }",
+		     0, "D_PRINTF_ARG_TYPE", 1, NULL);
+	expect_error("struct s {\n int a;\n};\nstruct s {\n int b; };", 0,
+		     "D_DECL_TYPERED", 4, NULL);
 	expect_error("#pragma D nosuch\n", 0, "D_PRAGMA_INVAL", 1, NULL);
 	expect_error("#include <stdio.h>\nBEGIN {}", 0, "D_PRAGCTL_INVAL", 1,
 		     NULL);

@@ -169,8 +169,8 @@ static void test_indices(void)
 	REFUSED(c, size, "should be DIFOHDR", "predicate not a DIFO refused");
 
 	memcpy(c, dof, size);
-	pd = (dof_probedesc_t *)((char *)c +
-				 sec(c, find_sec(c, DOF_SECT_PROBEDESC))->offset);
+	st = sec(c, find_sec(c, DOF_SECT_PROBEDESC));
+	pd = (dof_probedesc_t *)((char *)c + st->offset);
 	pd->name = 5000;
 	REFUSED(c, size, "outside its table", "string offset refused");
 	memcpy(c, dof, size);

@@ -280,6 +280,13 @@ static void test_reports(void)
 		      "the catalog\n"), "TAP:\n%s", s);
 	free(s);
 
+	strcpy(cells[0].agent.module_state, "skip");
+	strcpy(cells[0].agent.module_text, "no module target");
+	s = render(report_tap, cells, 1);
+	check(strstr(s, "ok 1 - 6.1.0-56-amd64/bare\n# module: no module "
+		     "target\n") != NULL, "TAP module skip note:\n%s", s);
+	free(s);
+
 	s = render(report_junit, cells, 3);
 	check(strstr(s, "tests=\"3\" failures=\"1\" errors=\"0\" "
 		     "skipped=\"1\"") && strstr(s, "<failure type=\"fail\"") &&

@@ -31,8 +31,6 @@
 #include <linux/capability.h>
 #include <linux/utsname.h>
 #include <linux/string.h>
-#include <asm/hypervisor.h>
-#include <xen/xen.h>
 
 #include "../../dtrace_core.h"
 #include "dtrace_ioctl.h"
@@ -103,27 +101,6 @@ static int dtrace_release(struct inode *inode, struct file *filp)
 
 /* ---- INFO ------------------------------------------------------------ */
 
-static const char *dtrace_hypervisor(void)
-{
-	if (xen_pv_domain())
-		return xen_initial_domain() ? "Xen PV dom0" : "Xen PV domU";
-	if (xen_hvm_domain())
-		return "Xen HVM guest";
-	switch (x86_hyper_type) {
-	case X86_HYPER_KVM:
-		return "KVM guest";
-	case X86_HYPER_VMWARE:
-		return "VMware guest";
-	case X86_HYPER_MS_HYPERV:
-		return "Hyper-V guest";
-	default:
-		break;
-	}
-	if (boot_cpu_has(X86_FEATURE_HYPERVISOR))
-		return "virtual machine";
-	return "bare metal";
-}
-
 static long dtrace_ioc_info(void __user *uarg)
 {
 	struct dtrace_ioc_info info = {
@@ -133,7 +110,7 @@ static long dtrace_ioc_info(void __user *uarg)
 
 	snprintf(info.describe, sizeof(info.describe),
 		 "kernel (dtrace.ko on Linux %s, %s, %u CPUs)",
-		 utsname()->release, dtrace_hypervisor(), nr_cpu_ids);
+		 utsname()->release, os_linux_hypervisor(), nr_cpu_ids);
 	return copy_to_user(uarg, &info, sizeof(info)) ? -EFAULT : 0;
 }
 

@@ -21,6 +21,7 @@ static int __init dtrace_mod_init(void)
 	int rv;
 
 	os_linux_init();
+	os_linux_hv_init();
 	rv = dtrace_core_init();
 	if (rv) {
 		pr_err("dtrace: core initialisation failed (%d)\n", rv);

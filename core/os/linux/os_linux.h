@@ -23,6 +23,17 @@
 #include <linux/errno.h>
 #include <linux/limits.h>
 
+/*
+ * Kbuild forces linux/compiler_types.h into every compilation, and it
+ * defines 'noinline' as a macro: the portable spelling
+ * __attribute__((noinline)) would expand to a nested attribute and fail.
+ * From here on noinline is the attribute's name again, as in user space.
+ * Kernel code that includes core headers includes them after its kernel
+ * headers, so none of those sees this.
+ */
+#undef noinline
+#define noinline __noinline__
+
 #define OS_MUTEX_WORDS	32
 
 typedef struct os_mutex {

@@ -4,7 +4,7 @@
 
 /*
  * The user-space host's types for core/os.h.  The core sees only what this
- * file and core/os.h declare; the implementation (core/os/user/*.c) is an
+ * file and core/os.h declare; the implementation (the C files beside this one) is an
  * ordinary POSIX program: one virtual CPU, probe context = holding the
  * virtual CPU's recursive lock, cyclics driven by a timer thread.
  */

@@ -26,7 +26,7 @@ struct os_cyclic {
 };
 
 static pthread_mutex_t cyc_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cyc_cond;		/* list changed / callback done */
+static pthread_cond_t cyc_cond;		/* list changed, callback done */
 static struct os_cyclic *cyc_list;
 static struct os_cyclic *cyc_running;
 static pthread_t cyc_thread;

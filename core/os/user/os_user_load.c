@@ -4,7 +4,8 @@
  * memory with process_vm_readv(2): the kernel does the access and
  * reports EFAULT for an unmapped or unreadable address instead of
  * delivering SIGSEGV, so a D program that dereferences a bad pointer
- * faults (and ERROR fires) without crashing the process.  "Kernel" and
+ * faults (and ERROR fires) without crashing the process.  A pipe is the
+ * fallback where that system call is forbidden.  "Kernel" and
  * "user" memory are the same address space here.
  */
 #include <sys/uio.h>
@@ -14,18 +15,58 @@
 
 #define PAGE_BYTES	4096u
 
+static pthread_mutex_t pipe_lock = PTHREAD_MUTEX_INITIALIZER;
+static int probe_pipe[2] = { -1, -1 };
+
+/*
+ * Where process_vm_readv(2) is not allowed (a seccomp profile without
+ * ptrace rights), write(2) to a pipe does the same job: the kernel reads
+ * the bytes and fails with EFAULT on a bad address.
+ */
+static bool read_via_pipe(uintptr_t src, void *dst, size_t size)
+{
+	size_t chunk;
+	bool ok = true;
+
+	pthread_mutex_lock(&pipe_lock);
+	if (probe_pipe[0] < 0 && pipe(probe_pipe) != 0) {
+		pthread_mutex_unlock(&pipe_lock);
+		return false;
+	}
+	while (ok && size > 0) {
+		chunk = size < PAGE_BYTES ? size : PAGE_BYTES;
+		ok = write(probe_pipe[1], (const void *)src, chunk) ==
+		     (ssize_t)chunk &&
+		     read(probe_pipe[0], dst, chunk) == (ssize_t)chunk;
+		src += chunk;
+		dst = (char *)dst + chunk;
+		size -= chunk;
+	}
+	pthread_mutex_unlock(&pipe_lock);
+	return ok;
+}
+
 /* Copy exactly 'size' bytes or fail. */
 static bool read_self(uintptr_t src, void *dst, size_t size)
 {
+	static bool no_vm_readv;
 	struct iovec local = { dst, size };
 	struct iovec remote = { (void *)src, size };
+	ssize_t n;
 
 	if (size == 0)
 		return true;
 	if (src + size < src)
 		return false;
-	return process_vm_readv(getpid(), &local, 1, &remote, 1, 0) ==
-	       (ssize_t)size;
+	if (!no_vm_readv) {
+		n = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+		if (n == (ssize_t)size)
+			return true;
+		if (n >= 0 || (errno != EPERM && errno != ENOSYS))
+			return false;
+		no_vm_readv = true;
+	}
+	return read_via_pipe(src, dst, size);
 }
 
 bool os_load(uintptr_t addr, size_t size, uint64_t *val)
