@@ -32,6 +32,7 @@ VMT_SRCS  := $(wildcard vmtest/*.c)
 UNIT_SRCS := $(wildcard test/unit/test_*.c)
 FUZZ_SRCS := $(wildcard test/fuzz/fuzz_*.c)
 BENCH_SRCS := $(wildcard bench/bench_*.c)
+TRIG_SRCS := $(wildcard test/triggers/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/$(1)/%.o,$(2))
 
@@ -46,7 +47,8 @@ DEPS_STAMP := $(BUILD)/.deps-ok
 all: $(DEPS_STAMP) $(BUILD)/dtrace $(BUILD)/san/dtrace \
      $(if $(VMT_SRCS),$(BUILD)/vmtest) \
      $(patsubst test/unit/%.c,$(BUILD)/test/unit/%,$(UNIT_SRCS)) \
-     $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRCS))
+     $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRCS)) \
+     $(patsubst test/triggers/%.c,$(BUILD)/triggers/%,$(TRIG_SRCS))
 
 deps $(DEPS_STAMP): .ci/install-deps
 	bash .ci/install-deps
@@ -109,6 +111,13 @@ $(BUILD)/fuzz/%: test/fuzz/%.c $(CORE_SRCS) $(USER_SRCS) $(GEN_SRCS) | $(DEPS_ST
 	@mkdir -p $(@D)
 	$(CLANG) $(FUZZ_CFLAGS) -Wno-everything -o $@ $< $(CORE_SRCS) \
 		$(USER_SRCS) $(GEN_SRCS) $(LDLIBS)
+
+# Trigger programs: small workloads that make kernel probes fire, run by
+# the kernel tests inside guests (the host tree is shared, so they run
+# there as built here).
+$(BUILD)/triggers/%: test/triggers/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $<
 
 # The fuzzers' seed-corpus tool is an ordinary program over the libraries.
 $(BUILD)/fuzz/make_dof_corpus: $(BUILD)/o/test/fuzz/make_dof_corpus.o \

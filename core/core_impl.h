@@ -57,6 +57,7 @@ typedef struct dtrace_probe {
 	unsigned int	nenabled;	/* ECBs linked on it */
 	struct dtrace_ecb *ecbs;	/* read in probe context */
 	struct dtrace_probe *dead_next;	/* being unregistered */
+	struct dtrace_probe *hash_next;	/* same name hash */
 	dtrace_probe_names_t names;	/* point at the strings below */
 	char		mod[DTRACE_MODNAMELEN];
 	char		func[DTRACE_FUNCNAMELEN];

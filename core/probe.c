@@ -9,6 +9,9 @@
  * table only grows, and a grown table replaces the old one by a release
  * store followed by dtrace_sync() before the old one is freed.
  *
+ * dtrace_probe_lookup finds a probe by its four names through a hash
+ * table (providers such as fbt look up every probe they might create).
+ *
  * Providers create probes lazily: before a description is matched, each
  * provider whose name matches it gets a provide() call so that, for
  * example, profile-1234 exists as soon as a script names it.
@@ -17,7 +20,10 @@
 
 #define PROVIDERS_MAX	64
 
+#define HASH_BUCKETS	16384u		/* name lookup, power of two */
+
 static dtrace_probe_t **dtrace_probes;	/* read in probe context */
+static dtrace_probe_t **dtrace_byname;	/* hash chains, dtrace_lock */
 static uint32_t dtrace_nprobes;		/* read in probe context */
 static uint32_t dtrace_probecap;
 static dtrace_provider_t *dtrace_providers[PROVIDERS_MAX];
@@ -56,6 +62,39 @@ dtrace_probe_t *dtrace_probe_get(dtrace_id_t id)
 	if (id == 0 || id > n)
 		return NULL;
 	return DTRACE_READ(tab[id - 1]);
+}
+
+/* ---- name hash ------------------------------------------------------ */
+
+static uint32_t fnv(uint32_t h, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h * 16777619u;
+}
+
+static uint32_t name_hash(const dtrace_provider_t *pv, const char *mod,
+			  const char *func, const char *name)
+{
+	uint32_t h = fnv(fnv(fnv(2166136261u, mod), func), name);
+
+	h ^= (uint32_t)((uintptr_t)pv >> 4);
+	return h & (HASH_BUCKETS - 1);
+}
+
+static void hash_remove(dtrace_probe_t *p)
+{
+	dtrace_probe_t **pp;
+
+	pp = &dtrace_byname[name_hash(p->prov, p->mod, p->func, p->name)];
+	for (; *pp != NULL; pp = &(*pp)->hash_next) {
+		if (*pp == p) {
+			*pp = p->hash_next;
+			return;
+		}
+	}
 }
 
 /* ---- glob matching -------------------------------------------------- */
@@ -229,6 +268,7 @@ int dtrace_unregister(dtrace_provider_id_t id)
 		if (p == NULL || p->prov != pv)
 			continue;
 		DTRACE_PUBLISH(dtrace_probes[i], NULL);
+		hash_remove(p);
 		p->dead_next = dead;
 		dead = p;
 	}
@@ -273,6 +313,7 @@ dtrace_id_t dtrace_probe_create(dtrace_provider_id_t prov, const char *mod,
 	dtrace_provider_t *pv = (dtrace_provider_t *)prov;
 	dtrace_probe_t *p;
 	bool taken;
+	uint32_t h;
 
 	if (pv == NULL || name == NULL || name[0] == '\0')
 		return 0;
@@ -280,7 +321,10 @@ dtrace_id_t dtrace_probe_create(dtrace_provider_id_t prov, const char *mod,
 	if (p == NULL)
 		return 0;
 	taken = lock_core();
-	if (dtrace_nprobes == dtrace_probecap && grow_table() != 0) {
+	if (dtrace_byname == NULL)
+		dtrace_byname = os_zalloc(HASH_BUCKETS * sizeof(*dtrace_byname));
+	if (dtrace_byname == NULL ||
+	    (dtrace_nprobes == dtrace_probecap && grow_table() != 0)) {
 		unlock_core(taken);
 		os_free(p, sizeof(*p));
 		return 0;
@@ -296,6 +340,9 @@ dtrace_id_t dtrace_probe_create(dtrace_provider_id_t prov, const char *mod,
 	p->names.func = p->func;
 	p->names.name = p->name;
 	p->id = dtrace_nprobes + 1;
+	h = name_hash(pv, p->mod, p->func, p->name);
+	p->hash_next = dtrace_byname[h];
+	dtrace_byname[h] = p;
 	DTRACE_PUBLISH(dtrace_probes[dtrace_nprobes], p);
 	DTRACE_PUBLISH(dtrace_nprobes, dtrace_nprobes + 1);
 	unlock_core(taken);
@@ -306,22 +353,23 @@ dtrace_id_t dtrace_probe_lookup(dtrace_provider_id_t prov, const char *mod,
 				const char *func, const char *name)
 {
 	dtrace_provider_t *pv = (dtrace_provider_t *)prov;
-	dtrace_probe_t *p;
-	dtrace_id_t id = 0;
+	dtrace_probe_t *p = NULL;
 	bool taken;
-	uint32_t i;
 
+	mod = mod ? mod : "";
+	func = func ? func : "";
+	name = name ? name : "";
 	taken = lock_core();
-	for (i = 0; i < dtrace_nprobes && id == 0; i++) {
-		p = dtrace_probes[i];
-		if (p != NULL && p->prov == pv &&
-		    os_strcmp(p->mod, mod ? mod : "") == 0 &&
-		    os_strcmp(p->func, func ? func : "") == 0 &&
-		    os_strcmp(p->name, name ? name : "") == 0)
-			id = p->id;
+	if (dtrace_byname != NULL)
+		p = dtrace_byname[name_hash(pv, mod, func, name)];
+	for (; p != NULL; p = p->hash_next) {
+		if (p->prov == pv && os_strcmp(p->mod, mod) == 0 &&
+		    os_strcmp(p->func, func) == 0 &&
+		    os_strcmp(p->name, name) == 0)
+			break;
 	}
 	unlock_core(taken);
-	return id;
+	return p ? p->id : 0;
 }
 
 void dtrace_probe_provide(const dtrace_probedesc_t *desc)
@@ -427,7 +475,9 @@ void dtrace_probes_fini(void)
 			os_free(dtrace_probes[i], sizeof(dtrace_probe_t));
 	}
 	os_free(dtrace_probes, dtrace_probecap * sizeof(*dtrace_probes));
+	os_free(dtrace_byname, HASH_BUCKETS * sizeof(*dtrace_byname));
 	dtrace_probes = NULL;
+	dtrace_byname = NULL;
 	dtrace_nprobes = 0;
 	dtrace_probecap = 0;
 	for (i = 0; i < PROVIDERS_MAX; i++) {

@@ -21,13 +21,14 @@
  *   - A probe that fires while this CPU is already in probe context (a
  *     probe in code the firing path calls) is dropped: the per-CPU
  *     in_probe flag says so.  ERROR is the one exception; the core fires
- *     it itself after abandoning the faulting ECB, at most one level
- *     deep (in_error): a fault in an ERROR clause is counted, not fired.
+ *     it itself (fire_error) after abandoning the faulting ECB, and a
+ *     fault in an ERROR clause is counted, not fired: no recursion.
  *
  * For each ECB of the probe whose consumer is in the right phase
- * (state.c), the ECB's record is reserved in the CPU's principal buffer,
- * the predicate runs, then the actions in order; the record is committed
- * only when the last action has run.  A fault abandons the rest of that
+ * (state.c) and not presumed dead (the deadman), the predicate runs; if
+ * it holds, the ECB's record is reserved in the CPU's principal buffer
+ * and the actions run in order; the record is committed only when the
+ * last action has run.  A fault abandons the rest of that
  * ECB (its record is never committed) and fires dtrace:::ERROR with
  * arg1 = epid, arg2 = action index (0: predicate), arg3 = DIF offset,
  * arg4 = fault, arg5 = the offending value.
@@ -36,9 +37,10 @@
 
 #define PAGE_BYTES	4096u
 
+/* A cache line per CPU (64 bytes): each CPU writes only its own. */
 typedef struct dtrace_cpuflags {
 	uint32_t	in_probe;
-	uint32_t	in_error;
+	char		pad[60];
 } dtrace_cpuflags_t;
 
 static dtrace_cpuflags_t *dtrace_cpuflags;
@@ -384,6 +386,8 @@ static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
 			return true;
 	}
 	t.buf = NULL;
+	t.off = 0;
+	t.base = NULL;
 	if (cl->size != 0) {
 		t.buf = &c->buf;
 		t.off = dtrace_buffer_reserve(t.buf, cl->size);
@@ -426,57 +430,77 @@ static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
 	return true;
 }
 
-static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
-		      const uint64_t *args, int cpu, uint64_t now);
-
-/* ERROR for a fault in ECB 'ecb' at action 'ndx', for its state only. */
-static void fire_error(dtrace_ecb_t *ecb, uint32_t ndx,
-		       const dtrace_mstate_t *mst, int cpu, uint64_t now)
+/*
+ * The CPU state an ECB records into on this firing, or NULL when it may
+ * not fire now.  Clause-local variables live for one firing of a probe,
+ * across its clauses: they are cleared at the first ECB of each state.
+ */
+static dtrace_cpustate_t *ecb_ready(dtrace_ecb_t *ecb, dtrace_state_t *only,
+				    dtrace_id_t id, int cpu, uint64_t now,
+				    dtrace_state_t **cleared)
 {
-	dtrace_probe_t *ep = dtrace_probe_get(dtrace_probeid_error);
-	uint64_t args[10] = { 0 };
+	dtrace_state_t *state = ecb->state;
+	dtrace_cpustate_t *c;
 
-	__atomic_add_fetch(&ecb->state->errors, 1, __ATOMIC_RELAXED);
-	if (ep == NULL || dtrace_cpuflags[cpu].in_error)
-		return;
-	args[1] = ecb->epid;
-	args[2] = ndx;
-	args[3] = mst->fault_pc;
-	args[4] = mst->fault;
-	args[5] = mst->illval;
-	dtrace_cpuflags[cpu].in_error = 1;
-	fire_ecbs(ecb->state, ep, args, cpu, now);
-	dtrace_cpuflags[cpu].in_error = 0;
+	if ((only != NULL && state != only) || !phase_allows(state, id, now))
+		return NULL;
+	c = &state->cpus[cpu];
+	if (c->buf.data[0] == NULL)
+		return NULL;	/* the cpu option excludes this CPU */
+	if (state != *cleared) {
+		os_memset(c->locals, 0, sizeof(uint64_t) *
+			  dtrace_vstate_nlocals(state->vstate));
+		*cleared = state;
+	}
+	return c;
 }
 
 /*
- * The one place that calls itself: fire_ecbs -> fire_error -> fire_ecbs,
- * bounded to one level by in_error.
+ * ERROR for a fault in ECB 'ecb' at action 'ndx', for its state only.  A
+ * fault in an ERROR clause is counted and goes no further: this loop
+ * never calls back into itself or into fire_ecbs.
  */
+static void fire_error(dtrace_ecb_t *ecb, uint32_t ndx,
+		       const dtrace_mstate_t *fmst, int cpu, uint64_t now)
+{
+	dtrace_probe_t *ep = dtrace_probe_get(dtrace_probeid_error);
+	dtrace_state_t *cleared = ecb->state;	/* shares this-> */
+	uint64_t args[10] = { 0 };
+	dtrace_cpustate_t *c;
+	dtrace_mstate_t mst;
+	dtrace_ecb_t *e;
+	uint32_t endx;
+
+	__atomic_add_fetch(&ecb->state->errors, 1, __ATOMIC_RELAXED);
+	if (ep == NULL)
+		return;
+	args[1] = ecb->epid;
+	args[2] = ndx;
+	args[3] = fmst->fault_pc;
+	args[4] = fmst->fault;
+	args[5] = fmst->illval;
+	for (e = DTRACE_READ(ep->ecbs); e != NULL; e = DTRACE_READ(e->next)) {
+		c = ecb_ready(e, ecb->state, ep->id, cpu, now, &cleared);
+		if (c != NULL && !run_ecb(e, c, args, cpu, now, &mst, &endx))
+			__atomic_add_fetch(&e->state->errors, 1,
+					   __ATOMIC_RELAXED);
+	}
+}
+
 static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
 		      const uint64_t *args, int cpu, uint64_t now)
 {
 	dtrace_state_t *cleared = NULL;
-	dtrace_mstate_t mst;
 	dtrace_cpustate_t *c;
+	dtrace_mstate_t mst;
 	dtrace_ecb_t *ecb;
 	uint32_t ndx;
 
 	for (ecb = DTRACE_READ(p->ecbs); ecb != NULL;
 	     ecb = DTRACE_READ(ecb->next)) {
-		if (only != NULL && ecb->state != only)
+		c = ecb_ready(ecb, only, p->id, cpu, now, &cleared);
+		if (c == NULL)
 			continue;
-		if (!phase_allows(ecb->state, p->id, now))
-			continue;
-		c = &ecb->state->cpus[cpu];
-		if (c->buf.data[0] == NULL)
-			continue;	/* the cpu option excludes us */
-		/* this-> variables live for one firing, across clauses */
-		if (ecb->state != cleared) {
-			os_memset(c->locals, 0, sizeof(uint64_t) *
-				  dtrace_vstate_nlocals(ecb->state->vstate));
-			cleared = ecb->state;
-		}
 		if (!run_ecb(ecb, c, args, cpu, now, &mst, &ndx))
 			fire_error(ecb, ndx, &mst, cpu, now);
 	}

@@ -238,9 +238,11 @@ int dtrace_state_stop(dtrace_state_t *state, int *cpu)
 
 	*cpu = dtrace_probe_state(state, dtrace_probeid_end, 0, 0, 0, 0, 0);
 
+	os_mutex_enter(&dtrace_lock);
 	DTRACE_PUBLISH(state->activity, DTRACE_ACTIVITY_STOPPED);
 	/* Speculations committed on other CPUs still need copying. */
 	dtrace_speculation_clean(state);
+	os_mutex_exit(&dtrace_lock);
 	return 0;
 }
 

@@ -550,8 +550,8 @@ static int row_cmp(const void *pa, const void *pb, void *arg)
 }
 
 /*
- * The sorted rows of the aggregations in avs[] (keys joined: a key that
- * any of them has is a row).  The caller frees them with rows_free().
+ * The sorted rows of the aggregations in avs[], which have the same key
+ * layout (keys joined: a key that any of them has is a row).  The caller frees them with rows_free().
  */
 static int agg_rows(const dt_copts_t *opts, dt_aggvar_state_t **avs,
 		    unsigned int navs, dt_aggrows_t *rs)
@@ -576,18 +576,13 @@ static int agg_rows(const dt_copts_t *opts, dt_aggvar_state_t **avs,
 			int seen = 0;
 
 			for (k = 0; k < i && !seen; k++)
-				seen = avs[k]->desc->keysize ==
-				       avs[i]->desc->keysize &&
-				       agg_lookup(avs[k], key, NULL) != NULL;
+				seen = agg_lookup(avs[k], key, NULL) != NULL;
 			if (seen)
 				continue;
 			rows[n].key = key;
 			rows[n].ents = ents + (size_t)n * navs;
 			for (k = 0; k < navs; k++)
-				if (avs[k]->desc->keysize ==
-				    avs[i]->desc->keysize)
-					rows[n].ents[k] =
-						agg_lookup(avs[k], key, NULL);
+				rows[n].ents[k] = agg_lookup(avs[k], key, NULL);
 			n++;
 		}
 	}
@@ -672,6 +667,21 @@ static int row_print_format(FILE *fp, const char *fmt,
 	return dt_printf_format(fp, fmt, args, nargs, err, errlen);
 }
 
+/* Aggregations printed together must have keys of the same layout. */
+static int same_keys(const dtc_aggdesc_t *a, const dtc_aggdesc_t *b)
+{
+	unsigned int i;
+
+	if (a->nkeys != b->nkeys || a->keysize != b->keysize)
+		return 0;
+	for (i = 0; i < a->nkeys; i++)
+		if (a->keys[i].size != b->keys[i].size ||
+		    a->keys[i].offset != b->keys[i].offset ||
+		    a->keys[i].flags != b->keys[i].flags)
+			return 0;
+	return 1;
+}
+
 /* Print aggregations together: printa(fmt, @a, @b) or the default. */
 static int agg_print_vars(dtrace_hdl_t *dtp, FILE *fp, const char *fmt,
 			  dt_aggvar_state_t **avs, unsigned int navs)
@@ -679,6 +689,16 @@ static int agg_print_vars(dtrace_hdl_t *dtp, FILE *fp, const char *fmt,
 	dt_aggrows_t rs;
 	unsigned int i;
 	int rc = 0;
+
+	for (i = 1; i < navs; i++) {
+		if (!same_keys(avs[0]->desc, avs[i]->desc)) {
+			snprintf(dtp->errmsg, sizeof(dtp->errmsg), "printa( ) "
+				 "of aggregations with different keys "
+				 "(variables %u and %u)", avs[0]->desc->varid,
+				 avs[i]->desc->varid);
+			return -1;
+		}
+	}
 
 	if (agg_rows(&dtp->opts, avs, navs, &rs) != 0) {
 		snprintf(dtp->errmsg, sizeof(dtp->errmsg), "out of memory");

@@ -306,6 +306,7 @@ const dt_subr_t *dt_subr_lookup(const char *name);
 int dt_is_action(const char *name);
 
 void dt_check(dt_cc_t *cc, dt_node_t *n);
+void dt_check_prescan(dt_cc_t *cc, dt_node_t *n);
 void dt_check_assign_target(dt_cc_t *cc, dt_node_t *n);
 int dt_type_assignable(const dt_type_t *to, const dt_node_t *from);
 void dt_check_format(dt_cc_t *cc, const char *func, const char *fmt,

@@ -952,6 +952,32 @@ static void implicit_int(dt_cc_t *cc, dt_node_t *l)
 	dt_var_create(cc, scope, v->s, cc->t_i64, l->line);
 }
 
+/*
+ * Before a clause is checked, the scalar variables it increments or
+ * updates in place ("/n++ < 10/", "{ n += 2; }") are created, so that
+ * the predicate and every statement can read them whatever their order.
+ */
+void dt_check_prescan(dt_cc_t *cc, dt_node_t *n)
+{
+	dt_node_t *a;
+
+	if (n == NULL)
+		return;
+	if (n->kind == DT_N_OP1 && (n->op == DT_OP_INC || n->op == DT_OP_DEC ||
+				    n->op == DT_OP_POSTINC ||
+				    n->op == DT_OP_POSTDEC) &&
+	    n->l->kind != DT_N_INDEX)
+		implicit_int(cc, n->l);
+	if (n->kind == DT_N_OP2 && n->op > DT_OP_ASSIGN &&
+	    n->l->kind != DT_N_INDEX)
+		implicit_int(cc, n->l);
+	dt_check_prescan(cc, n->l);
+	dt_check_prescan(cc, n->r);
+	dt_check_prescan(cc, n->x);
+	for (a = n->args; a != NULL; a = a->next)
+		dt_check_prescan(cc, a);
+}
+
 void dt_check(dt_cc_t *cc, dt_node_t *n)
 {
 	if (n->type != NULL && n->kind != DT_N_INT)

@@ -76,12 +76,20 @@ const dt_prog_t *dt_compiler_prog(const dt_compiler_t *cc)
 
 /* ---- macro variables ------------------------------------------------ */
 
-/* The value of $name (name without '$'), marking $N used. */
+/*
+ * The value of $name (name without '$'), marking $N used.  NULL for an
+ * unset $N under -x defaultargs (the caller uses 0 or "").
+ */
 const char *dt_macro_arg(dt_cc_t *cc, const char *name, int line)
 {
 	if (isdigit((unsigned char)name[0])) {
 		long n = strtol(name, NULL, 10);
 
+		if ((n >= cc->opts.macro_argc || n < 0 ||
+		     cc->opts.macro_argv == NULL ||
+		     cc->opts.macro_argv[n] == NULL) &&
+		    (cc->opts.flags & DT_CF_DEFAULTARGS))
+			return NULL;
 		if (n >= cc->opts.macro_argc || n < 0 ||
 		    cc->opts.macro_argv == NULL ||
 		    cc->opts.macro_argv[n] == NULL)
@@ -158,6 +166,8 @@ static const char *pdesc_expand(dt_cc_t *cc, const char *s, int line)
 				 "invalid probe description \"%s\": '$' must "
 				 "name a macro variable", s);
 		v = dt_macro_arg(cc, name, line);
+		if (v == NULL)
+			v = "";
 		if (strlen(v) >= 4096)
 			dt_error(cc, line, "D_PDESC_INVAL",
 				 "macro argument $%s is too long", name);
@@ -214,6 +224,21 @@ static void pdesc_split(dt_cc_t *cc, const char *text, int line,
 		f[i] = "";
 	for (i = 0; i < n; i++)
 		f[last - (n - 1) + i] = parts[i];
+	for (i = 0; i < 4; i++) {
+		static const char *const what[] = {
+			"provider", "module", "function", "name"
+		};
+		static const size_t max[] = {
+			DTRACE_PROVNAMELEN, DTRACE_MODNAMELEN,
+			DTRACE_FUNCNAMELEN, DTRACE_NAMELEN
+		};
+
+		if (strlen(f[i]) >= max[i])
+			dt_error(cc, line, "D_PDESC_INVAL",
+				 "invalid probe description \"%s\": %s name "
+				 "too long (at most %zu characters)", text,
+				 what[i], max[i] - 1);
+	}
 }
 
 static void clause_add(dt_cc_t *cc, dt_node_t *pdescs, int line,
@@ -313,14 +338,9 @@ void dt_clause_compile(dt_cc_t *cc, dt_node_t *pdescs, dt_node_t *pred,
 	clause = cc->prog.nclauses;
 	clause_add(cc, pdescs, line, texts, n);
 
-	/*
-	 * The body first: a variable it creates ("/n < 4/ { n++; }") is
-	 * then known to the predicate, as DTrace allows.
-	 */
-	cc->acts.n = 0;
-	cc->cl_spec = cc->cl_comm = cc->cl_drec = 0;
+	dt_check_prescan(cc, pred);
 	for (s = stmts; s != NULL; s = s->next)
-		dt_stmt_compile(cc, s, clause);
+		dt_check_prescan(cc, s);
 	if (pred != NULL) {
 		dt_check(cc, pred);
 		if (!dt_type_isscalar(pred->type))
@@ -328,6 +348,10 @@ void dt_clause_compile(dt_cc_t *cc, dt_node_t *pdescs, dt_node_t *pred,
 				 "predicate result must be of scalar type");
 		dpred = dt_cg_difo(cc, pred);
 	}
+	cc->acts.n = 0;
+	cc->cl_spec = cc->cl_comm = cc->cl_drec = 0;
+	for (s = stmts; s != NULL; s = s->next)
+		dt_stmt_compile(cc, s, clause);
 	disasm_clause(cc, dpred, clause, texts[0]);
 	for (i = 0; i < n; i++)
 		ecbs_add(cc, fields[i], dpred, clause);

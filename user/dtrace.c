@@ -172,6 +172,18 @@ static int list_probes(dtrace_hdl_t *dtp, dt_req_t *reqs, int nreqs)
 	return rc;
 }
 
+/*
+ * How much of a request "matched" names: a script by its file name, a
+ * description without its predicate and clause ("BEGIN " for
+ * "BEGIN { exit(0); }", as DTrace prints it).
+ */
+static int desc_len(const dt_req_t *r)
+{
+	if (r->spec == DT_SPEC_PROGRAM)
+		return (int)strlen(r->arg);
+	return (int)strcspn(r->arg, "{/");
+}
+
 /* Compile one request; prints DTrace's message on failure. */
 static dtrace_prog_t *compile_req(dtrace_hdl_t *dtp, const dt_req_t *r)
 {
@@ -275,6 +287,7 @@ static int add_xopt(dt_cmdline_t *cl, const char *name, const char *val)
 	return 0;
 }
 
+/* 0, -1 when there is nothing more to do (--help), or an exit status. */
 static int parse_args(int argc, char **argv, dt_cmdline_t *cl)
 {
 	static const struct option longopts[] = {
@@ -335,10 +348,10 @@ req:
 		case 'o': cl->output = optarg; break;
 		case 'h':
 			usage(stdout);
-			exit(0);
+			return -1;	/* done: exit 0 */
 		case 'a': case 'A': case 'c': case 'G': case 'H': case 'p':
 		case 'X':
-			exit(unsupported(c));
+			return unsupported(c);
 		case ':':
 			fprintf(stderr, "%s: option requires an argument -- "
 				"'%c'\n", g_pname, optopt);
@@ -402,40 +415,30 @@ out:
 	free(rest);
 }
 
-int main(int argc, char **argv)
+static void cmdline_free(dt_cmdline_t *cl)
 {
-	dt_cmdline_t cl;
-	dtrace_prog_t **progs;
-	dtrace_hdl_t *dtp;
-	char **av;
-	FILE *ofp = stdout;
-	int err, i, rc, quiet = 0, nmacro;
-	int64_t q;
+	int i;
 
-	memset(&cl, 0, sizeof(cl));
-	/* Room for the "--" permute() inserts. */
-	av = calloc(argc + 2, sizeof(char *));
-	if (av == NULL)
-		return 1;
-	memcpy(av, argv, argc * sizeof(char *));
-	permute(argc, av);
-	rc = parse_args(argc + 1, av, &cl);
-	if (rc != 0)
-		return rc;
-	nmacro = argc + 1 - optind;
+	for (i = 0; i < cl->nxopts; i++)
+		free(cl->xopts[i]);
+	for (i = 0; i < cl->ncpp; i++)
+		free(cl->cpp[i]);
+	free(cl->xopts);
+	free(cl->cpp);
+	free(cl->reqs);
+}
 
-	dtp = dtrace_open(&err);
-	if (dtp == NULL) {
-		fprintf(stderr, "%s: failed to initialize dtrace: %s\n",
-			g_pname, strerror(err));
-		return 1;
-	}
+/* DTRACE_OPT_* first, then -x and its aliases: the command line wins. */
+static int apply_options(dtrace_hdl_t *dtp, dt_cmdline_t *cl)
+{
+	int i;
+
 	if (dtrace_setopt_env(dtp) != 0) {
 		fprintf(stderr, "%s: %s\n", g_pname, dtrace_errmsg(dtp));
 		return DTRACE_USAGE_ERROR;
 	}
-	for (i = 0; i < cl.nxopts; i++) {
-		char *name = cl.xopts[i], *eq = strchr(name, '=');
+	for (i = 0; i < cl->nxopts; i++) {
+		char *name = cl->xopts[i], *eq = strchr(name, '=');
 
 		if (eq != NULL)
 			*eq++ = '\0';
@@ -445,36 +448,117 @@ int main(int argc, char **argv)
 			return DTRACE_USAGE_ERROR;
 		}
 	}
+	return 0;
+}
 
-	if (cl.version) {
-		const char *h;
+static void print_version(dtrace_hdl_t *dtp)
+{
+	const char *h;
 
-		printf("%s: %s\n", g_pname, DTRACE_VERSION_STRING);
-		h = dtrace_host_describe(dtp);
-		if (h != NULL)
-			printf("%s: host: %s\n", g_pname, h);
-		else
-			printf("%s: host: none: %s\n", g_pname,
-			       dtrace_errmsg(dtp));
-		if (cl.nreqs == 0 && !cl.list)
+	printf("%s: %s\n", g_pname, DTRACE_VERSION_STRING);
+	h = dtrace_host_describe(dtp);
+	if (h != NULL)
+		printf("%s: host: %s\n", g_pname, h);
+	else
+		printf("%s: host: none: %s\n", g_pname, dtrace_errmsg(dtp));
+}
+
+/* Compile every request (under -l, only the scripts). */
+static int compile_all(dtrace_hdl_t *dtp, const dt_cmdline_t *cl,
+		       dtrace_prog_t **progs)
+{
+	int i;
+
+	for (i = 0; i < cl->nreqs; i++) {
+		if (cl->list && cl->reqs[i].spec != DT_SPEC_PROGRAM)
+			continue;
+		progs[i] = compile_req(dtp, &cl->reqs[i]);
+		if (progs[i] == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+static int exec_all(dtrace_hdl_t *dtp, const dt_cmdline_t *cl,
+		    dtrace_prog_t **progs)
+{
+	unsigned int matched;
+	int64_t quiet = 0;
+	int i;
+
+	dtrace_getopt(dtp, "quiet", &quiet);	/* #pragmas count too */
+	for (i = 0; i < cl->nreqs; i++) {
+		matched = 0;
+		if (dtrace_program_exec(dtp, progs[i], &matched) != 0) {
+			fprintf(stderr, "%s: %s\n", g_pname,
+				dtrace_errmsg(dtp));
+			return 1;
+		}
+		if (!quiet)
+			fprintf(stderr, "%s: %s '%.*s' matched %u probe%s\n",
+				g_pname, cl->reqs[i].spec == DT_SPEC_PROGRAM ?
+				"script" : "description",
+				desc_len(&cl->reqs[i]), cl->reqs[i].arg,
+				matched, matched == 1 ? "" : "s");
+	}
+	return 0;
+}
+
+static int run(dtrace_hdl_t *dtp, const dt_cmdline_t *cl)
+{
+	FILE *ofp = stdout;
+	int rc;
+
+	if (cl->output != NULL) {
+		ofp = fopen(cl->output, "a");
+		if (ofp == NULL) {
+			fprintf(stderr, "%s: failed to open output file '%s': "
+				"%s\n", g_pname, cl->output, strerror(errno));
+			return 1;
+		}
+	}
+	install_signals();
+	if (dtrace_go(dtp) != 0) {
+		fprintf(stderr, "%s: %s\n", g_pname, dtrace_errmsg(dtp));
+		rc = 1;
+	} else {
+		rc = trace_loop(dtp, ofp);
+	}
+	if (ofp != stdout)
+		fclose(ofp);
+	return rc;
+}
+
+/* Everything after the command line is parsed and the handle open. */
+static int dtrace_main(dtrace_hdl_t *dtp, dt_cmdline_t *cl, char **macros,
+		       int nmacros)
+{
+	dtrace_prog_t **progs;
+	int rc, i;
+
+	rc = apply_options(dtp, cl);
+	if (rc != 0)
+		return rc;
+	if (cl->version) {
+		print_version(dtp);
+		if (cl->nreqs == 0 && !cl->list)
 			return 0;
 	}
-	if (cl.nreqs == 0 && !cl.list) {
+	if (cl->nreqs == 0 && !cl->list) {
 		usage(stderr);
 		return DTRACE_USAGE_ERROR;
 	}
-
 	/* Macro arguments: $0 is the first script, then the operands. */
-	av[optind - 1] = "dtrace";
-	for (i = 0; i < cl.nreqs; i++) {
-		if (cl.reqs[i].spec == DT_SPEC_PROGRAM) {
-			av[optind - 1] = (char *)cl.reqs[i].arg;
+	macros[0] = "dtrace";
+	for (i = 0; i < cl->nreqs; i++) {
+		if (cl->reqs[i].spec == DT_SPEC_PROGRAM) {
+			macros[0] = (char *)cl->reqs[i].arg;
 			break;
 		}
 	}
-	dtrace_set_macro_args(dtp, nmacro + 1, &av[optind - 1]);
-	dtrace_set_cpp_args(dtp, cl.ncpp, cl.cpp);
-	dtrace_set_cflags(dtp, cl.cflags);
+	dtrace_set_macro_args(dtp, nmacros + 1, macros);
+	dtrace_set_cpp_args(dtp, cl->ncpp, cl->cpp);
+	dtrace_set_cflags(dtp, cl->cflags);
 
 	/* The host first: without one nothing below can work. */
 	if (dtrace_host_describe(dtp) == NULL) {
@@ -482,66 +566,57 @@ int main(int argc, char **argv)
 			g_pname, dtrace_errmsg(dtp));
 		return 1;
 	}
-	progs = calloc(cl.nreqs + 1, sizeof(*progs));
+	progs = calloc(cl->nreqs + 1, sizeof(*progs));
 	if (progs == NULL)
 		return 1;
-	for (i = 0; i < cl.nreqs; i++) {
-		/* -l lists descriptions without compiling them. */
-		if (cl.list && cl.reqs[i].spec != DT_SPEC_PROGRAM)
-			continue;
-		progs[i] = compile_req(dtp, &cl.reqs[i]);
-		if (progs[i] == NULL)
-			return 1;
+	rc = compile_all(dtp, cl, progs);
+	if (rc == 0 && cl->list) {
+		rc = list_probes(dtp, cl->reqs, cl->nreqs);
+		if (rc != 0)
+			fprintf(stderr, "%s: failed to list probes: %s\n",
+				g_pname, dtrace_errmsg(dtp));
+		rc = rc != 0;
+	} else if (rc == 0 && !cl->exit_early) {
+		rc = exec_all(dtp, cl, progs);
+		if (rc == 0)
+			rc = run(dtp, cl);
 	}
-	if (cl.list)
-		goto list;
-	if (cl.exit_early)
-		return 0;
-
-	if (dtrace_getopt(dtp, "quiet", &q) == 0)
-		quiet = q != 0;
-	for (i = 0; i < cl.nreqs; i++) {
-		unsigned int matched = 0;
-
-		if (dtrace_program_exec(dtp, progs[i], &matched) != 0) {
-			fprintf(stderr, "%s: %s\n", g_pname,
-				dtrace_errmsg(dtp));
-			return 1;
-		}
-		if (!quiet)
-			fprintf(stderr, "%s: %s '%s' matched %u probe%s\n",
-				g_pname, cl.reqs[i].spec == DT_SPEC_PROGRAM ?
-				"script" : "description",
-				cl.reqs[i].arg, matched,
-				matched == 1 ? "" : "s");
+	for (i = 0; i < cl->nreqs; i++)
 		dtrace_program_free(progs[i]);
-	}
 	free(progs);
+	return rc;
+}
 
-	if (cl.output != NULL) {
-		ofp = fopen(cl.output, "a");
-		if (ofp == NULL) {
-			fprintf(stderr, "%s: failed to open output file '%s': "
-				"%s\n", g_pname, cl.output, strerror(errno));
-			return 1;
+int main(int argc, char **argv)
+{
+	dt_cmdline_t cl;
+	dtrace_hdl_t *dtp;
+	char **av;
+	int err, rc;
+
+	memset(&cl, 0, sizeof(cl));
+	/* Room for the "--" permute() inserts. */
+	av = calloc(argc + 2, sizeof(char *));
+	if (av == NULL)
+		return 1;
+	memcpy(av, argv, argc * sizeof(char *));
+	permute(argc, av);
+	rc = parse_args(argc + 1, av, &cl);
+	if (rc < 0) {
+		rc = 0;		/* --help */
+	} else if (rc == 0) {
+		dtp = dtrace_open(&err);
+		if (dtp == NULL) {
+			fprintf(stderr, "%s: failed to initialize dtrace: "
+				"%s\n", g_pname, strerror(err));
+			rc = 1;
+		} else {
+			rc = dtrace_main(dtp, &cl, &av[optind - 1],
+					 argc + 1 - optind);
+			dtrace_close(dtp);
 		}
 	}
-	install_signals();
-	if (dtrace_go(dtp) != 0) {
-		fprintf(stderr, "%s: %s\n", g_pname, dtrace_errmsg(dtp));
-		return 1;
-	}
-	rc = trace_loop(dtp, ofp);
-	if (ofp != stdout)
-		fclose(ofp);
-	dtrace_close(dtp);
+	cmdline_free(&cl);
+	free(av);
 	return rc;
-
-list:
-	if (list_probes(dtp, cl.reqs, cl.nreqs) != 0) {
-		fprintf(stderr, "%s: failed to list probes: %s\n", g_pname,
-			dtrace_errmsg(dtp));
-		return 1;
-	}
-	return 0;
 }

@@ -370,6 +370,30 @@ static void test_printa_formats(void)
 	free_handle(dtp);
 }
 
+static void test_printa_key_mismatch(void)
+{
+	dtrace_hdl_t *dtp = new_handle();
+	unsigned int ab[2] = { 1, 2 };
+	dt_stmt_t st = { .kind = DT_STMT_PRINTA, .naggs = 2, .aggs = ab };
+	int64_t one = 1;
+	char *out;
+
+	define_agg(1, DTRACEAGG_COUNT, 0, 1, str16, 1);
+	define_agg(2, DTRACEAGG_COUNT, 0, 0, NULL, 1);
+	queue_str(1, "a", 5);
+	queue(2, "", &one);
+	out = capture_printa(dtp, &st);
+	if (strstr(out, "<error: printa( ) of aggregations with different "
+		   "keys") != NULL) {
+		passed++;
+	} else {
+		printf("FAIL printa of different keys printed: %s\n", out);
+		failed++;
+	}
+	free(out);
+	free_handle(dtp);
+}
+
 static void test_libacts(void)
 {
 	dtrace_hdl_t *dtp = new_handle();
@@ -432,6 +456,7 @@ int main(void)
 	test_lquantize();
 	test_llquantize_labels();
 	test_printa_formats();
+	test_printa_key_mismatch();
 	test_libacts();
 	test_corrupt_snapshot();
 	for (i = 0; i < MAXVARS; i++)

@@ -137,6 +137,36 @@ static void test_iter(void)
 	CHECK(dtrace_probe_get(a) == NULL, "and their ids name nothing");
 }
 
+/* Many probes: the table grows and lookup by name stays exact. */
+static void test_many(void)
+{
+	dtrace_provider_id_t pv;
+	dtrace_id_t ids[20000];
+	struct collect c;
+	char func[32];
+	int i, bad = 0;
+
+	if (dtrace_register("many", &test_pops, NULL, &pv) != 0)
+		return;
+	for (i = 0; i < 20000; i++) {
+		snprintf(func, sizeof(func), "f%d", i);
+		ids[i] = dtrace_probe_create(pv, "m", func, "entry", 0, NULL);
+	}
+	for (i = 0; i < 20000; i++) {
+		snprintf(func, sizeof(func), "f%d", i);
+		if (ids[i] == 0 ||
+		    dtrace_probe_lookup(pv, "m", func, "entry") != ids[i] ||
+		    dtrace_probe_get(ids[i])->id != ids[i])
+			bad++;
+	}
+	CHECK(bad == 0, "20000 probes created and found (%d bad)", bad);
+	CHECK(list("many", "", "f1999?", "", &c) == 10, "f1999? in 10 (%d)",
+	      c.n);
+	CHECK(dtrace_unregister(pv) == 0, "unregister 20000 probes");
+	CHECK(dtrace_probe_lookup(pv, "m", "f5", "entry") == 0,
+	      "none found afterwards");
+}
+
 static void test_profile_names(void)
 {
 	struct collect c;
@@ -164,6 +194,7 @@ int main(void)
 	h_core_up();
 	test_glob();
 	test_iter();
+	test_many();
 	test_profile_names();
 	return h_summary();
 }

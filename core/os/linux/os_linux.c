@@ -551,11 +551,33 @@ void os_stop(void)
 	os_signal_request(SIGSTOP);
 }
 
-/* chill(): spin with interrupts as they are; the core caps the total. */
+/*
+ * chill(): spin in probe context.  As in DTrace, a CPU spends at most
+ * 500 ms of every second chilling, whatever the program asks: beyond
+ * that the request is cut short, so no script can lock a CPU up.
+ */
+#define OS_CHILL_MAX_NS		(500 * NSEC_PER_MSEC)
+#define OS_CHILL_WINDOW_NS	NSEC_PER_SEC
+
+struct os_chill_budget {
+	u64	window;		/* start of the current second */
+	u64	used;		/* ns chilled in it */
+};
+static DEFINE_PER_CPU(struct os_chill_budget, os_chill_budgets);
+
 void os_chill(uint64_t ns)
 {
-	u64 end = ktime_get_mono_fast_ns() + ns;
+	struct os_chill_budget *b = this_cpu_ptr(&os_chill_budgets);
+	u64 now = ktime_get_mono_fast_ns();
+	u64 end;
 
+	if (now - b->window >= OS_CHILL_WINDOW_NS) {
+		b->window = now;
+		b->used = 0;
+	}
+	ns = min_t(u64, ns, OS_CHILL_MAX_NS - b->used);
+	b->used += ns;
+	end = now + ns;
 	while (ktime_get_mono_fast_ns() < end)
 		cpu_relax();
 }

@@ -1,0 +1,3 @@
+
+  entry                                                           500
+  return                                                          500

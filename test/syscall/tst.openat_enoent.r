@@ -1,0 +1,3 @@
+entry /nonexistent/dtrace-test
+return errno 2
+

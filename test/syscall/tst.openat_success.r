@@ -1,0 +1,3 @@
+entry /dev/null
+return errno 0, a descriptor
+
