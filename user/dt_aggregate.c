@@ -51,12 +51,16 @@ struct dt_aggstate {
 
 /* ---- histogram layout ------------------------------------------- */
 
+/* b^e, saturating at INT64_MAX (labels of absurd llquantize ranges). */
 static int64_t ipow(int64_t b, unsigned int e)
 {
 	int64_t r = 1;
 
-	while (e-- > 0)
+	while (e-- > 0) {
+		if (r > INT64_MAX / b)
+			return INT64_MAX;
 		r *= b;
+	}
 	return r;
 }
 
@@ -70,16 +74,19 @@ static int64_t llq_bucket_value(uint64_t arg2, unsigned int i)
 	unsigned int f = DTRACE_LLQUANTIZE_FACTOR(arg2);
 	unsigned int lo = DTRACE_LLQUANTIZE_LOW(arg2);
 	unsigned int n = DTRACE_LLQUANTIZE_NSTEP(arg2);
-	unsigned int per = n - n / f, m;
-	int64_t next, step;
+	unsigned int per, m;
+	int64_t base, off;
 
+	if (f < 2 || n == 0)
+		return 0;	/* not a valid llquantize: no labels */
 	if (i == 0)
 		return ipow(f, lo);
+	per = n - n / f;
 	i--;
 	m = lo + i / per;
-	next = ipow(f, m + 1);
-	step = next / n;
-	return ipow(f, m) + (int64_t)(i % per) * step;
+	base = ipow(f, m);
+	off = (int64_t)(i % per) * (ipow(f, m + 1) / n);
+	return off > INT64_MAX - base ? INT64_MAX : base + off;
 }
 
 static int64_t quant_bucket_value(unsigned int i)
@@ -419,7 +426,8 @@ int dt_agg_ingest(dtrace_hdl_t *dtp, const void *data, size_t size)
 		if (av == NULL)
 			return -1;
 		d = av->desc;
-		if (sizeof(hdr) + (size_t)d->valoffset + d->valsize > hdr.size) {
+		if (sizeof(hdr) + (size_t)d->valoffset + d->valsize >
+		    hdr.size) {
 			snprintf(dtp->errmsg, sizeof(dtp->errmsg), "corrupt "
 				 "aggregation buffer: entry of %u bytes is "
 				 "smaller than aggregation %u needs",
@@ -492,8 +500,10 @@ static int key_cmp(const dtc_aggdesc_t *d, const unsigned char *a,
 			c = strncmp((const char *)a + r->offset,
 				    (const char *)b + r->offset, r->size);
 		} else if (r->size <= 8 && !(r->flags & DTC_RECF_BYREF)) {
-			int64_t x = dt_rec_int(a + r->offset, r->size, r->flags);
-			int64_t y = dt_rec_int(b + r->offset, r->size, r->flags);
+			int64_t x, y;
+
+			x = dt_rec_int(a + r->offset, r->size, r->flags);
+			y = dt_rec_int(b + r->offset, r->size, r->flags);
 
 			if (r->flags & DTC_RECF_SIGNED)
 				c = x < y ? -1 : x > y;
@@ -551,7 +561,8 @@ static int row_cmp(const void *pa, const void *pb, void *arg)
 
 /*
  * The sorted rows of the aggregations in avs[], which have the same key
- * layout (keys joined: a key that any of them has is a row).  The caller frees them with rows_free().
+ * layout (keys joined: a key that any of them has is a row).  The caller
+ * frees them with rows_free().
  */
 static int agg_rows(const dt_copts_t *opts, dt_aggvar_state_t **avs,
 		    unsigned int navs, dt_aggrows_t *rs)
@@ -704,8 +715,6 @@ static int agg_print_vars(dtrace_hdl_t *dtp, FILE *fp, const char *fmt,
 		snprintf(dtp->errmsg, sizeof(dtp->errmsg), "out of memory");
 		return -1;
 	}
-	if (fmt == NULL)
-		fputc('\n', fp);
 	for (i = 0; i < rs.n && rc == 0; i++) {
 		if (fmt == NULL)
 			row_print_default(fp, avs, navs, &rs.rows[i]);
@@ -773,11 +782,15 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const dt_stmt_t *stmt)
 		av->printed = 1;
 		avs[n++] = av;
 	}
-	if (n == 0) {
-		if (stmt->format == NULL)
-			fputc('\n', fp);
+	/*
+	 * printa() in its default format starts with a blank line, even
+	 * when there is nothing to print; the aggregations dtrace(1) prints
+	 * at exit do not (it has just ended the trace output with one).
+	 */
+	if (stmt->format == NULL)
+		fputc('\n', fp);
+	if (n == 0)
 		return 0;
-	}
 	return agg_print_vars(dtp, fp, stmt->format, avs, n);
 }
 

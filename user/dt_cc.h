@@ -102,7 +102,6 @@ const dt_type_t *dt_type_base(const dt_type_t *t);	/* no typedefs */
 const dt_type_t *dt_type_lookup(dt_cc_t *cc, const char *name);
 const dt_type_t *dt_type_tag(dt_cc_t *cc, dt_tkind_t kind,
 			     const char *tag);
-const dt_type_t *dt_type_int(dt_cc_t *cc, int size, int issigned);
 const dt_type_t *dt_type_ptr(dt_cc_t *cc, const dt_type_t *ref);
 const dt_type_t *dt_type_array(dt_cc_t *cc, const dt_type_t *ref,
 			       unsigned long n);
@@ -344,8 +343,6 @@ void dt_reg_free(dt_difo_t *dp, int reg);
 
 /* Code generation: a whole expression into a DIFO ending with RET. */
 dt_difo_t *dt_cg_difo(dt_cc_t *cc, dt_node_t *e);
-dt_difo_t *dt_cg_const_difo(dt_cc_t *cc, unsigned long long v,
-			    const dt_type_t *t);
 dt_difo_t *dt_cg_builtin_difo(dt_cc_t *cc, unsigned int var,
 			      const dt_type_t *t);
 void dt_disasm(dt_cc_t *cc, FILE *fp, const dt_difo_t *dp,

@@ -724,17 +724,6 @@ dt_difo_t *dt_cg_difo(dt_cc_t *cc, dt_node_t *e)
 	return dp;
 }
 
-dt_difo_t *dt_cg_const_difo(dt_cc_t *cc, unsigned long long v,
-			    const dt_type_t *t)
-{
-	dt_difo_t *dp = dt_difo_new(cc);
-	int r = setx(cc, dp, v, cc->line);
-
-	EMIT(DIF_INSTR_RET(r));
-	dp->rtype = dt_type_dif(cc, t);
-	return dp;
-}
-
 dt_difo_t *dt_cg_builtin_difo(dt_cc_t *cc, unsigned int var,
 			      const dt_type_t *t)
 {

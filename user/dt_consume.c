@@ -121,10 +121,34 @@ static int64_t rec_int(const dt_rec_t *r)
 	return dt_rec_int(r->data, r->desc->size, r->desc->flags);
 }
 
-/* tracemem() and by-reference trace(): DTrace's hex dump. */
-static void dt_print_bytes(FILE *fp, const unsigned char *p, size_t n)
+/* Bytes that are a printable string followed only by NULs. */
+static int dt_bytes_are_string(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && p[i] != '\0' && (isprint(p[i]) || isspace(p[i])))
+		i++;
+	if (i == 0 || (i < n && p[i] != '\0'))
+		return 0;
+	while (i < n && p[i] == '\0')
+		i++;
+	return i == n;
+}
+
+/*
+ * tracemem() and by-reference trace(): DTrace's hex dump, or the string
+ * the bytes hold unless the rawbytes option asks for hex always.
+ */
+static void dt_print_bytes(dtrace_hdl_t *dtp, FILE *fp,
+			   const unsigned char *p, size_t n)
 {
 	size_t i, j;
+
+	if (!dtp->opts.rawbytes && dt_bytes_are_string(p, n)) {
+		fprintf(fp, dtp->opts.quiet ? "%.*s" : "  %-33.*s",
+			(int)strnlen((const char *)p, n), (const char *)p);
+		return;
+	}
 
 	fprintf(fp, "\n%13s", "");
 	for (i = 0; i < 16; i++)
@@ -176,7 +200,7 @@ static void dt_print_trace(dtrace_hdl_t *dtp, FILE *fp, const dt_rec_t *r)
 			dt_rec_int(r->data, 1, DTC_RECF_SIGNED));
 		break;
 	default:
-		dt_print_bytes(fp, r->data, r->desc->size);
+		dt_print_bytes(dtp, fp, r->data, r->desc->size);
 	}
 }
 
@@ -355,7 +379,7 @@ static int dt_consume_stmt(dtrace_hdl_t *dtp, FILE *fp, const dt_stmt_t *st,
 			break;
 		if (size == 0 || size > data->desc->size)
 			size = data->desc->size;
-		dt_print_bytes(fp, data->data, size);
+		dt_print_bytes(dtp, fp, data->data, size);
 		break;
 	}
 	case DT_STMT_EXIT:
@@ -375,7 +399,9 @@ static int dt_consume_stmt(dtrace_hdl_t *dtp, FILE *fp, const dt_stmt_t *st,
 	case DT_STMT_UADDR: {
 		/* No symbol tables yet: the address, where DTrace puts it. */
 		size_t off = r[0].desc->size >= 16 ? 8 : 0;
-		uint64_t addr = (uint64_t)dt_rec_int(r[0].data + off, 8, 0);
+		size_t sz = r[0].desc->size - off > 8 ? 8 :
+			    r[0].desc->size - off;
+		uint64_t addr = (uint64_t)dt_rec_int(r[0].data + off, sz, 0);
 		char buf[32];
 
 		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)addr);

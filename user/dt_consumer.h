@@ -30,11 +30,7 @@ typedef struct dt_copts {
 	int		rawbytes;
 	int		aggsortkey;
 	int		aggsortrev;
-	int		aggpack;
-	int		zdefs;
 	int		errtags;
-	int		destructive;
-	int		defaultargs;
 	int64_t		aggsortkeypos;
 	int64_t		aggsortpos;
 	int64_t		stackindent;
@@ -52,10 +48,10 @@ struct dtrace_hdl {
 	int		ncpus;
 
 	dt_copts_t	opts;
-	uint64_t	coreopt[DTRACEOPT_MAX];	/* DTRACEOPT_UNSET if not set */
-	unsigned int	prog_opts_applied;	/* dt_prog_t.options done */
-	int		opts_loaded;		/* the options DOF is loaded */
-	int		error_enabling_seen;	/* its probe is not counted */
+	uint64_t	coreopt[DTRACEOPT_MAX];	/* or DTRACEOPT_UNSET */
+	unsigned int	prog_opts_applied;	/* of dt_prog_t.options */
+	int		opts_loaded;	/* the options DOF is loaded */
+	int		error_enabling_seen;	/* not counted in matches */
 
 	dt_compiler_t	*compiler;
 	dt_compile_opts_t copts;
@@ -79,7 +75,6 @@ struct dtrace_hdl {
 	int		flowdepth;
 	uint64_t	last_switch, last_agg, last_status;
 	dtc_status_t	status;		/* counters already reported */
-	uint64_t	*cpudrops;	/* per-CPU drops already reported */
 
 	char		errmsg[1024];
 };

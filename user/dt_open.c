@@ -106,7 +106,6 @@ void dtrace_close(dtrace_hdl_t *dtp)
 		dtp->host.ops->close(&dtp->host);
 	if (dtp->compiler != NULL)
 		dt_compiler_destroy(dtp->compiler);
-	free(dtp->cpudrops);
 	free(dtp);
 }
 
@@ -302,10 +301,6 @@ int dtrace_go(dtrace_hdl_t *dtp)
 	if (err != 0)
 		return dt_set_errmsg(dtp, "could not enable tracing: %s",
 				     h->errmsg[0] ? h->errmsg : strerror(err));
-	dtp->cpudrops = calloc(dtp->ncpus > 0 ? dtp->ncpus : 1,
-			       sizeof(*dtp->cpudrops));
-	if (dtp->cpudrops == NULL)
-		return dt_set_errmsg(dtp, "out of memory");
 	dtp->going = 1;
 	dtp->last_switch = dtp->last_agg = dtp->last_status = dt_now_ns();
 	return 0;

@@ -43,14 +43,13 @@ typedef struct dt_option {
 	const char	*name;
 	dt_optkind_t	kind;
 	int		coreopt;	/* DTRACEOPT_* or DT_NOCORE */
-	size_t		field;		/* offset in dt_copts_t or DT_NOFIELD */
+	size_t		field;		/* in dt_copts_t, or DT_NOFIELD */
 	unsigned int	cflag;		/* DT_CF_* it sets, or 0 */
 } dt_option_t;
 
 #define COPT(f)		offsetof(dt_copts_t, f)
 
 static const dt_option_t dt_options[] = {
-	{ "aggpack", DT_OPT_BOOL, DT_NOCORE, COPT(aggpack), 0 },
 	{ "aggrate", DT_OPT_TIME, DTRACEOPT_AGGRATE, COPT(aggrate), 0 },
 	{ "aggsize", DT_OPT_SIZE, DTRACEOPT_AGGSIZE, DT_NOFIELD, 0 },
 	{ "aggsortkey", DT_OPT_BOOL, DT_NOCORE, COPT(aggsortkey), 0 },
@@ -63,9 +62,10 @@ static const dt_option_t dt_options[] = {
 	{ "cleanrate", DT_OPT_TIME, DTRACEOPT_CLEANRATE, DT_NOFIELD, 0 },
 	{ "cpp", DT_OPT_BOOL, DT_NOCORE, DT_NOFIELD, DT_CF_CPP },
 	{ "cpu", DT_OPT_INT, DTRACEOPT_CPU, DT_NOFIELD, 0 },
-	{ "defaultargs", DT_OPT_BOOL, DT_NOCORE, COPT(defaultargs), 0 },
-	{ "destructive", DT_OPT_BOOL, DTRACEOPT_DESTRUCTIVE,
-	  COPT(destructive), DT_CF_DESTRUCT },
+	{ "defaultargs", DT_OPT_BOOL, DT_NOCORE, DT_NOFIELD,
+	  DT_CF_DEFAULTARGS },
+	{ "destructive", DT_OPT_BOOL, DTRACEOPT_DESTRUCTIVE, DT_NOFIELD,
+	  DT_CF_DESTRUCT },
 	{ "dynvarsize", DT_OPT_SIZE, DTRACEOPT_DYNVARSIZE, DT_NOFIELD, 0 },
 	{ "errtags", DT_OPT_BOOL, DT_NOCORE, COPT(errtags), 0 },
 	{ "flowindent", DT_OPT_BOOL, DT_NOCORE, COPT(flowindent), 0 },
@@ -83,13 +83,13 @@ static const dt_option_t dt_options[] = {
 	{ "switchrate", DT_OPT_TIME, DTRACEOPT_SWITCHRATE, COPT(switchrate),
 	  0 },
 	{ "ustackframes", DT_OPT_INT, DTRACEOPT_USTACKFRAMES, DT_NOFIELD, 0 },
-	{ "zdefs", DT_OPT_BOOL, DT_NOCORE, COPT(zdefs), DT_CF_ZDEFS },
+	{ "zdefs", DT_OPT_BOOL, DT_NOCORE, DT_NOFIELD, DT_CF_ZDEFS },
 };
 
 /* DTrace options this implementation knows but does not provide. */
 static const char *const dt_unsupported[] = {
-	"agghist", "aggpercpu", "aggzoom", "cpphdrs", "cpppath", "ctypes",
-	"dtypes", "evaltime", "grabanon", "iregs", "jstackstrsize",
+	"agghist", "aggpack", "aggpercpu", "aggzoom", "cpphdrs", "cpppath",
+	"ctypes", "dtypes", "evaltime", "grabanon", "iregs", "jstackstrsize",
 	"knodefs", "linkmode", "linktype", "nolibs", "pgmax", "quietresize",
 	"stdc", "syslibdir", "temporal", "tree", "tregs", "udefs",
 	"unodefs", "verbose", "version", NULL
@@ -268,7 +268,7 @@ static int opt_value(dtrace_hdl_t *dtp, const dt_option_t *o,
 int dtrace_setopt(dtrace_hdl_t *dtp, const char *name, const char *value)
 {
 	const dt_option_t *o = opt_find(name);
-	int64_t v;
+	int64_t v = 0;
 
 	if (o == NULL) {
 		if (opt_keyword(name, dt_unsupported) >= 0)

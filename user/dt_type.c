@@ -160,21 +160,6 @@ const dt_type_t *dt_type_tag(dt_cc_t *cc, dt_tkind_t kind, const char *tag)
 	return NULL;
 }
 
-const dt_type_t *dt_type_int(dt_cc_t *cc, int size, int issigned)
-{
-	switch (size) {
-	case 1:
-		return issigned ? cc->t_char : cc->t_uchar;
-	case 2:
-		return dt_type_lookup(cc, issigned ? "short" :
-				      "unsigned short");
-	case 4:
-		return issigned ? cc->t_int : cc->t_uint;
-	default:
-		return issigned ? cc->t_long : cc->t_ulong;
-	}
-}
-
 const dt_type_t *dt_type_ptr(dt_cc_t *cc, const dt_type_t *ref)
 {
 	dt_type_t *t = dt_zalloc(cc, sizeof(*t));

@@ -223,7 +223,7 @@ static int trace_loop(dtrace_hdl_t *dtp, FILE *ofp)
 {
 	int status, rc = 0;
 
-	status = dtrace_work(dtp, ofp);		/* BEGIN's output at once */
+	status = dtrace_work(dtp, ofp);	/* BEGIN's output at once */
 	while (status == DTRACE_WORKSTATUS_OKAY && !g_intr) {
 		dtrace_sleep(dtp);
 		if (!g_intr)
@@ -243,6 +243,11 @@ static int trace_loop(dtrace_hdl_t *dtp, FILE *ofp)
 			dtrace_errmsg(dtp));
 		rc = 1;
 	}
+	/*
+	 * Like DTrace, end the trace output with a newline, quiet or not,
+	 * before the aggregations that were never printed with printa().
+	 */
+	fputc('\n', ofp);
 	if (dtrace_aggregate_snap(dtp) != 0 ||
 	    dtrace_aggregate_print(dtp, ofp) != 0) {
 		fprintf(stderr, "%s: failed to print aggregations: %s\n",

@@ -102,15 +102,18 @@ struct dtrace_ioc_probes {
 };
 
 #define DTRACE_IOC_MAGIC	'D'
-#define DTRACEIOC_INFO		_IOR(DTRACE_IOC_MAGIC, 1, struct dtrace_ioc_info)
-#define DTRACEIOC_LOAD		_IOWR(DTRACE_IOC_MAGIC, 2, struct dtrace_ioc_load)
-#define DTRACEIOC_GO		_IOR(DTRACE_IOC_MAGIC, 3, struct dtrace_ioc_cpu)
-#define DTRACEIOC_STOP		_IOR(DTRACE_IOC_MAGIC, 4, struct dtrace_ioc_cpu)
-#define DTRACEIOC_STATUS	_IOR(DTRACE_IOC_MAGIC, 5, dtc_status_t)
-#define DTRACEIOC_BUFSNAP	_IOWR(DTRACE_IOC_MAGIC, 6, struct dtrace_ioc_snap)
-#define DTRACEIOC_AGGSNAP	_IOWR(DTRACE_IOC_MAGIC, 7, struct dtrace_ioc_snap)
-#define DTRACEIOC_EPDESC	_IOWR(DTRACE_IOC_MAGIC, 8, struct dtrace_ioc_desc)
-#define DTRACEIOC_AGGDESC	_IOWR(DTRACE_IOC_MAGIC, 9, struct dtrace_ioc_desc)
-#define DTRACEIOC_PROBES	_IOWR(DTRACE_IOC_MAGIC, 10, struct dtrace_ioc_probes)
+#define DTRACE_IOR(n, t)	_IOR(DTRACE_IOC_MAGIC, n, t)
+#define DTRACE_IOWR(n, t)	_IOWR(DTRACE_IOC_MAGIC, n, t)
+
+#define DTRACEIOC_INFO		DTRACE_IOR(1, struct dtrace_ioc_info)
+#define DTRACEIOC_LOAD		DTRACE_IOWR(2, struct dtrace_ioc_load)
+#define DTRACEIOC_GO		DTRACE_IOR(3, struct dtrace_ioc_cpu)
+#define DTRACEIOC_STOP		DTRACE_IOR(4, struct dtrace_ioc_cpu)
+#define DTRACEIOC_STATUS	DTRACE_IOR(5, dtc_status_t)
+#define DTRACEIOC_BUFSNAP	DTRACE_IOWR(6, struct dtrace_ioc_snap)
+#define DTRACEIOC_AGGSNAP	DTRACE_IOWR(7, struct dtrace_ioc_snap)
+#define DTRACEIOC_EPDESC	DTRACE_IOWR(8, struct dtrace_ioc_desc)
+#define DTRACEIOC_AGGDESC	DTRACE_IOWR(9, struct dtrace_ioc_desc)
+#define DTRACEIOC_PROBES	DTRACE_IOWR(10, struct dtrace_ioc_probes)
 
 #endif /* CORE_OS_LINUX_DTRACE_IOCTL_H */
