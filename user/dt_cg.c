@@ -653,6 +653,26 @@ static int cg_op3(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *n)
 	return rd;
 }
 
+/* xlate<T>(e): a zeroed T in scratch, its translated members stored. */
+static int cg_xlate(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *n)
+{
+	int rd = setx(cc, dp, dt_type_size(n->type), n->line), rv, ra, ro;
+	dt_node_t *m;
+
+	EMIT(DIF_INSTR_ALLOCS(rd, rd));
+	for (m = n->args; m != NULL; m = m->next) {
+		rv = cg(cc, dp, m);
+		ra = dt_reg_alloc(cc, dp, n->line);
+		ro = setx(cc, dp, m->mbr->off / 8, n->line);
+		EMIT(DIF_INSTR_ALU(DIF_OP_ADD, rd, ro, ra));
+		dt_reg_free(dp, ro);
+		EMIT(DIF_INSTR_STORE(op_store(m->mbr->type), rv, ra));
+		dt_reg_free(dp, ra);
+		dt_reg_free(dp, rv);
+	}
+	return rd;
+}
+
 static int cg(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *n)
 {
 	int r, rr;
@@ -705,6 +725,8 @@ static int cg(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *n)
 		return cg_call(cc, dp, n);
 	case DT_N_CAST:
 		return cg_cast(cc, dp, n);
+	case DT_N_XLATE:
+		return cg_xlate(cc, dp, n);
 	default:
 		dt_error(cc, n->line, "D_UNKNOWN",
 			 "internal error: cannot generate code for node "

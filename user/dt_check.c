@@ -395,21 +395,13 @@ static void check_index(dt_cc_t *cc, dt_node_t *n)
 	}
 }
 
-static void check_xlate_member(dt_cc_t *cc, dt_node_t *n)
+/* The translator from x's input to 'out' (x->l gets checked). */
+static dt_xlator_t *find_xlator(dt_cc_t *cc, dt_node_t *x,
+				const dt_type_t *out, int line)
 {
-	dt_node_t *x = n->l, *m, *saved_arg = cc->xlate_arg;
-	const char *saved_name = cc->xlate_argname;
-	const dt_type_t *out = dt_decl_type(cc, x->decl);
 	dt_xlator_t *xl = NULL;
 	unsigned int i;
-	dt_node_t *c;
 
-	if (n->op == DT_OP_PTR) {
-		if (!dt_type_isptr(out))
-			dt_error(cc, n->line, "D_OP_PTR",
-				 "operator -> must be applied to a pointer");
-		out = dt_type_base(out)->ref;
-	}
 	dt_check(cc, x->l);
 	for (i = cc->xlators.n; i-- > 0;) {
 		dt_xlator_t *t = cc->xlators.v[i];
@@ -423,9 +415,73 @@ static void check_xlate_member(dt_cc_t *cc, dt_node_t *n)
 		}
 	}
 	if (xl == NULL)
-		dt_error(cc, n->line, "D_XLATE_NONE",
+		dt_error(cc, line, "D_XLATE_NONE",
 			 "No translator available to translate from %s to %s",
 			 TSTR(x->l->type), TSTR(out));
+	return xl;
+}
+
+/* A translator member's expression, checked with its input bound. */
+static dt_node_t *xlate_expr(dt_cc_t *cc, const dt_xlator_t *xl,
+			     dt_node_t *input, const dt_node_t *expr)
+{
+	dt_node_t *saved_arg = cc->xlate_arg, *c;
+	const char *saved_name = cc->xlate_argname;
+
+	cc->xlate_arg = input;
+	cc->xlate_argname = xl->argname;
+	c = dt_node_clone(cc, expr);
+	dt_check(cc, c);
+	cc->xlate_arg = saved_arg;
+	cc->xlate_argname = saved_name;
+	return c;
+}
+
+/*
+ * xlate<T>(e) as a whole: a T built in scratch memory, each member the
+ * translator defines computed and stored (n->args: the member
+ * expressions, each with its member in ->mbr).
+ */
+static void check_xlate(dt_cc_t *cc, dt_node_t *n)
+{
+	const dt_type_t *out = dt_decl_type(cc, n->decl);
+	dt_xlator_t *xl;
+	dt_node_t *m, *list = NULL;
+
+	if (dt_type_isptr(out))
+		dt_error(cc, n->line, "D_XLATE_UNSUP",
+			 "not implemented: xlate<%s>( ) as a pointer value "
+			 "(use xlate<T>(e) or a member of it)", TSTR(out));
+	xl = find_xlator(cc, n, out, n->line);
+	for (m = xl->members; m != NULL; m = m->next) {
+		dt_node_t *c = xlate_expr(cc, xl, n->l, m->r);
+
+		c->mbr = dt_type_member(out, m->l->s);
+		if (c->mbr->bits != 0 || !dt_type_isscalar(c->mbr->type))
+			dt_error(cc, m->line, "D_XLATE_UNSUP",
+				 "not implemented: translating member %s of "
+				 "type %s as part of a whole xlate<%s>( )",
+				 m->l->s, TSTR(c->mbr->type), TSTR(out));
+		list = dt_node_append(list, c);
+	}
+	n->args = list;
+	n->type = out;
+}
+
+static void check_xlate_member(dt_cc_t *cc, dt_node_t *n)
+{
+	dt_node_t *x = n->l, *m;
+	const dt_type_t *out = dt_decl_type(cc, x->decl);
+	dt_xlator_t *xl;
+	dt_node_t *c;
+
+	if (n->op == DT_OP_PTR) {
+		if (!dt_type_isptr(out))
+			dt_error(cc, n->line, "D_OP_PTR",
+				 "operator -> must be applied to a pointer");
+		out = dt_type_base(out)->ref;
+	}
+	xl = find_xlator(cc, x, out, n->line);
 	for (m = xl->members; m != NULL; m = m->next)
 		if (strcmp(m->l->s, n->s) == 0)
 			break;
@@ -433,12 +489,7 @@ static void check_xlate_member(dt_cc_t *cc, dt_node_t *n)
 		dt_error(cc, n->line, "D_XLATE_NOCONV",
 			 "translator does not define conversion for member: %s",
 			 n->s);
-	cc->xlate_arg = x->l;
-	cc->xlate_argname = xl->argname;
-	c = dt_node_clone(cc, m->r);
-	dt_check(cc, c);
-	cc->xlate_arg = saved_arg;
-	cc->xlate_argname = saved_name;
+	c = xlate_expr(cc, xl, x->l, m->r);
 	replace(n, c);
 	n->lvalue = 0;
 }
@@ -1051,10 +1102,8 @@ void dt_check(dt_cc_t *cc, dt_node_t *n)
 		return;
 	}
 	case DT_N_XLATE:
-		dt_error(cc, n->line, "D_XLATE_UNSUP",
-			 "not implemented: xlate<%s>( ) outside a member "
-			 "reference (use xlate<T>(e).member)",
-			 TSTR(dt_decl_type(cc, n->decl)));
+		check_xlate(cc, n);
+		return;
 	default:
 		return;
 	}

@@ -457,7 +457,7 @@ void dt_pragma(dt_cc_t *cc, const char *text, int line)
 
 typedef struct dt_saved {
 	unsigned int	types, idents, xlators, varid;
-	unsigned int	nstmts, naggs, nclauses, noptions;
+	unsigned int	nstmts, naggs, nclauses, noptions, strsize;
 	int		error_added;
 } dt_saved_t;
 
@@ -471,6 +471,7 @@ static void save(const dt_cc_t *cc, dt_saved_t *s)
 	s->naggs = cc->prog.naggs;
 	s->nclauses = cc->prog.nclauses;
 	s->noptions = cc->prog.noptions;
+	s->strsize = cc->opts.strsize;
 	s->error_added = cc->error_added;
 }
 
@@ -484,6 +485,7 @@ static void restore(dt_cc_t *cc, const dt_saved_t *s)
 	cc->prog.naggs = s->naggs;
 	cc->prog.nclauses = s->nclauses;
 	cc->prog.noptions = s->noptions;
+	cc->opts.strsize = s->strsize;
 	cc->error_added = s->error_added;
 }
 

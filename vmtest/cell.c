@@ -432,8 +432,8 @@ void cell_classify(struct cell *c, const char *console, bool qemu_started,
 	if (c->hv == HV_XEN)
 		cell_explain_xen(c);
 	if (a->cmd_killed)
-		set_outcome(c, OUT_TEST_TIMEOUT, "the command ran past "
-			    "--timeout %d s and was killed", a->cmd_seconds);
+		set_outcome(c, OUT_TEST_TIMEOUT, "the command was killed "
+			    "after %d s (--timeout)", a->cmd_seconds);
 	else if (!strcmp(a->module_state, "fail"))
 		set_outcome(c, OUT_FAIL, "module load failed: %s",
 			    a->module_text);

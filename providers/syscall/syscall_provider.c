@@ -231,8 +231,9 @@ int syscall_provider_init(void)
 
 /*
  * After the last disable unregistered the callbacks, one may still be
- * running on another CPU; tracepoint_synchronize_unregister waits for it,
- * so the module text can go.
+ * running on another CPU, about to fire one of our probe ids:
+ * tracepoint_synchronize_unregister waits for it before the probes are
+ * destroyed and the module text goes.
  */
 int syscall_provider_fini(void)
 {
@@ -240,10 +241,10 @@ int syscall_provider_fini(void)
 
 	if (!syscall_registered)
 		return 0;
+	tracepoint_synchronize_unregister();
 	rv = dtrace_unregister(syscall_prov);
 	if (rv)
 		return rv;
 	syscall_registered = false;
-	tracepoint_synchronize_unregister();
 	return 0;
 }

@@ -421,7 +421,7 @@ static void test_language(void)
 		"struct in { int v; }; struct out { int w; };\n"
 		"translator struct out < struct in *P > { w = P->v * 2; };\n"
 		"BEGIN { p = (struct in *)alloca(4); "
-		"trace(xlate<struct out>(p).w); }",
+		"trace(xlate<struct out>(p).w); print(xlate<struct out>(p)); }",
 		"BEGIN { @x = avg(1); @y[1] = stddev(2); @z = min(1); "
 		"@w = max(2); }\n"
 		"END { print(1); normalize(@x, 2); denormalize(@x); }",

@@ -222,7 +222,8 @@ static void test_classify(void)
 
 	agent_parse(&c.agent, st, strlen(st));
 	cell_classify(&c, "", true, false, false);
-	check(c.outcome == OUT_TEST_TIMEOUT && strstr(c.reason, "--timeout"),
+	check(c.outcome == OUT_TEST_TIMEOUT && strstr(c.reason, "--timeout") &&
+	      strstr(c.reason, "30 s"),
 	      "command timeout: %s (%s)", outcome_name(c.outcome), c.reason);
 	agent_report_free(&c.agent);
 }
