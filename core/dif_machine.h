@@ -23,12 +23,22 @@
  * entry always points into core memory: PUSHTR copies foreign bytes into
  * scratch first, so that hashing, comparing and subroutines read keys and
  * arguments without faulting.
+ *
+ * STRINGS.  A D string holds at most strsize characters (the strsize
+ * option), as in DTrace: a string of exactly strsize characters is a full
+ * string, not a truncated one.  Inside the machine every string buffer
+ * (scratch strings, string variables of all scopes, dynamic variable
+ * values, strtok's copy) is strsize + 1 bytes, so a string in core memory
+ * the machine wrote is always NUL-terminated; lengths are bounded by
+ * strsize.  Only records in the trace buffers are strsize bytes, NUL-padded
+ * when shorter and unterminated when full (probe_fire.c); the consumer
+ * reads at most a record's size.
  */
 
 typedef struct dif_tuple {
 	uint64_t	val;	/* the value, or the address of the bytes */
 	uint32_t	size;	/* 0: by value; else bytes at val (strings:
-				   including the terminating NUL) */
+				   length + 1, the NUL included) */
 	uint32_t	type;	/* DIF_TYPE_* of a by-reference entry */
 } dif_tuple_t;
 
@@ -36,7 +46,7 @@ typedef struct dif_tuple {
 typedef struct dif_percpu {
 	dif_tuple_t	tuple[DIF_NTUPLE];
 	uint64_t	rand;		/* xorshift64 state, never 0 */
-	char		*strtok;	/* strsize bytes: strtok's string */
+	char		*strtok;	/* strsize + 1 bytes: strtok's string */
 	uint32_t	strtok_off;	/* next position in strtok[] */
 	uint32_t	strtok_len;	/* length of the string in strtok[] */
 	char		*key;		/* keymax bytes: a serialized key */
@@ -57,7 +67,8 @@ typedef struct dif_var {
 	dif_type_t	type;
 	uint8_t		declared;
 	uint8_t		kind;		/* DIF_VKIND_* */
-	uint32_t	size;		/* storage bytes of a by-ref value */
+	uint32_t	size;		/* storage bytes of a by-ref value
+					   (strings: strsize + 1) */
 	uint64_t	value;		/* a global by-value scalar */
 	void		*data;		/* a global by-ref scalar's storage */
 } dif_var_t;
@@ -79,14 +90,18 @@ bool dif_read(dif_ctx_t *c, uintptr_t addr, void *dst, size_t n);
 void *dif_scratch(dif_ctx_t *c, size_t n);
 /*
  * The string at addr as core memory: returns a pointer to at least *lenp
- * valid bytes (the string's length, < strsize) and NULL after a fault.
- * Foreign strings are copied into scratch.  The bytes are NUL-terminated
- * unless the string was cut at strsize - 1 inside core memory: use *lenp.
+ * valid bytes (the string's length, <= strsize) and NULL after a fault.
+ * Foreign strings are copied into scratch (strsize + 1 bytes at most,
+ * NUL-terminated).  A string already in core memory is returned in place:
+ * it is NUL-terminated unless it was cut at strsize characters (a string
+ * longer than strsize in the DIFO's string table, or bytes a D program
+ * stored by hand), so use *lenp, never the NUL.
  */
 const char *dif_string(dif_ctx_t *c, uintptr_t addr, size_t *lenp);
 /*
  * Copy the by-reference value at src into v->size bytes of storage at dst
- * (strings: up to the NUL, bounded by strsize; src 0 zeroes the storage).
+ * (strings: up to the NUL, at most v->size - 1 = strsize characters and
+ * always NUL-terminated; src 0 zeroes the storage).
  */
 bool dif_copy_value(dif_ctx_t *c, const dif_var_t *v, void *dst,
 		    uint64_t src);

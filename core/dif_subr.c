@@ -9,9 +9,13 @@
  * flushes the stack before pushing them); a call with a number of
  * arguments the subroutine does not take faults ILLOP.  String arguments
  * are brought into core memory by dif_string() and handled as (pointer,
- * length) pairs, bounded by strsize.  String results are built in scratch:
- * a buffer of strsize bytes is taken, filled, and its unused tail given
- * back (str_done), so a result costs its length plus one, rounded to 8.
+ * length) pairs, at most strsize characters (see STRINGS in
+ * dif_machine.h).  String results are built in scratch: a buffer of
+ * strsize + 1 bytes is taken, filled with at most strsize characters,
+ * terminated, and its unused tail given back (str_done), so a result
+ * costs its length plus one, rounded to 8.  A result longer than strsize
+ * is cut to strsize characters (strjoin, substr, lltostr...), as in
+ * DTrace; only running out of scratch faults (NOSCRATCH).
  */
 #include "dif_machine.h"
 
@@ -68,10 +72,10 @@ static const char *str_arg(dif_ctx_t *c, uint32_t i, size_t *lenp)
 	return dif_string(c, arg(c, i), lenp);
 }
 
-/* A result buffer of strsize bytes in scratch. */
+/* A result buffer of strsize + 1 bytes in scratch. */
 static char *str_new(dif_ctx_t *c)
 {
-	return dif_scratch(c, c->strsize);
+	return dif_scratch(c, c->strsize + 1);
 }
 
 /* Terminate a str_new() buffer after n bytes and give back the rest. */
@@ -82,15 +86,15 @@ static uint64_t str_done(dif_ctx_t *c, char *buf, size_t n)
 	return (uintptr_t)buf;
 }
 
-/* A new string holding n bytes of s (n is cut to strsize - 1). */
+/* A new string holding n bytes of s (n is cut to strsize). */
 static uint64_t str_copy(dif_ctx_t *c, const char *s, size_t n)
 {
 	char *buf = str_new(c);
 
 	if (buf == NULL)
 		return 0;
-	if (n > c->strsize - 1)
-		n = c->strsize - 1;
+	if (n > c->strsize)
+		n = c->strsize;
 	os_memcpy(buf, s, n);
 	return str_done(c, buf, n);
 }
@@ -118,10 +122,11 @@ static uint64_t subr_copyin(dif_ctx_t *c)
 
 static uint64_t subr_copyinstr(dif_ctx_t *c)
 {
-	uint64_t uaddr = arg(c, 0), size = c->strsize;
+	uint64_t uaddr = arg(c, 0), size = (uint64_t)c->strsize + 1;
 	char *buf;
 	size_t n;
 
+	/* at most strsize characters, or the optional maximum given */
 	if (c->ntuple > 1 && arg(c, 1) < size - 1)
 		size = arg(c, 1) + 1;
 	buf = dif_scratch(c, size);
@@ -169,7 +174,7 @@ static uint64_t subr_bcopy(dif_ctx_t *c)
 
 static uint64_t subr_strjoin(dif_ctx_t *c)
 {
-	size_t la, lb, max = c->strsize - 1;
+	size_t la, lb, max = c->strsize;
 	const char *a = str_arg(c, 0, &la);
 	const char *b = a ? str_arg(c, 1, &lb) : NULL;
 	char *buf = b ? str_new(c) : NULL;

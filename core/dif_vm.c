@@ -145,7 +145,7 @@ static size_t dif_str_chunk(dif_ctx_t *c, uintptr_t addr, char *dst,
 
 const char *dif_string(dif_ctx_t *c, uintptr_t addr, size_t *lenp)
 {
-	size_t max = c->strsize - 1;
+	size_t max = c->strsize;
 	size_t span = dif_core_span(c, addr, false);
 	size_t n = 0, got, i;
 	char *buf;
@@ -165,7 +165,7 @@ const char *dif_string(dif_ctx_t *c, uintptr_t addr, size_t *lenp)
 			os_memcpy(buf, s, n);
 		return buf;
 	}
-	buf = dif_scratch(c, c->strsize);
+	buf = dif_scratch(c, max + 1);
 	if (buf == NULL)
 		return NULL;
 	while (n < max) {
@@ -293,11 +293,11 @@ static DIF_COLD void dif_copys(dif_ctx_t *c, uintptr_t src, uintptr_t dst,
 	dif_read(c, src, (void *)dst, n);
 }
 
-/* SCMP: compare two strings by content, at most strsize - 1 bytes. */
+/* SCMP: compare two strings by content, at most strsize bytes. */
 static DIF_COLD int dif_strcmp(dif_ctx_t *c, uintptr_t a, uintptr_t b)
 {
 	char ba[32], bb[32];
-	size_t max = c->strsize - 1, off = 0, n, na, nb, i;
+	size_t max = c->strsize, off = 0, n, na, nb, i;
 
 	if (a == b)
 		return 0;
@@ -324,7 +324,7 @@ static DIF_COLD int dif_strcmp(dif_ctx_t *c, uintptr_t a, uintptr_t b)
 
 static uint64_t dif_execname(dif_ctx_t *c)
 {
-	size_t size = c->strsize < 32 ? c->strsize : 32;
+	size_t size = c->strsize < 31 ? c->strsize + 1 : 32;
 	char *buf = dif_scratch(c, size);
 
 	if (buf != NULL)
@@ -476,9 +476,11 @@ static DIF_COLD uint64_t dif_ldga(dif_ctx_t *c, uint32_t var, uint64_t ndx)
 }
 
 /*
- * PUSHTR: push a reference.  Strings are measured (bounded by strsize and
- * by 'size' when it is smaller); foreign bytes are copied into scratch so
- * that every tuple entry points into core memory.
+ * PUSHTR: push a reference.  Strings are measured (at most strsize
+ * characters, and at most 'size' when it is given and smaller); foreign
+ * bytes are copied into scratch so that every tuple entry points into core
+ * memory.  A string entry's size counts its NUL: the key holds the length,
+ * so keys of exactly strsize characters compare by all their characters.
  */
 static DIF_COLD void dif_pushtr(dif_ctx_t *c, uint32_t type, uint64_t size,
 		       uint64_t addr)
@@ -501,8 +503,8 @@ static DIF_COLD void dif_pushtr(dif_ctx_t *c, uint32_t type, uint64_t size,
 		s = dif_string(c, addr, &len);
 		if (s == NULL)
 			return;
-		if (size != 0 && len > size - 1)
-			len = size - 1;
+		if (size != 0 && len > size)
+			len = size;
 		t->val = (uintptr_t)s;
 		t->size = len + 1;
 	} else {

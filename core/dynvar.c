@@ -17,10 +17,12 @@
  *	dynvar_t | key (keymax bytes, padded to 8) | value (valmax, padded)
  *
  * keymax is the largest key any loaded DIFO can build, found by walking
- * its tuple pushes (strings count strsize; a by-reference C value counts
- * the size SETX put in its size register, or strsize when unknown); a key
- * that turns out bigger at run time is dropped.  valmax is the largest
- * value of any dynamic variable.  The chunk size is fixed once the first
+ * its tuple pushes (strings count strsize + 1, their characters and NUL;
+ * a by-reference C value counts the size SETX put in its size register,
+ * or strsize when unknown); a key that turns out bigger at run time is
+ * dropped.  valmax is the largest value of any dynamic variable (strings:
+ * strsize + 1 bytes, so that a stored string of strsize characters keeps
+ * its NUL; see dif_machine.h).  The chunk size is fixed once the first
  * chunk is handed out.
  *
  * A key is serialized as, per tuple entry, a 32-bit header (0 for a value,
@@ -121,7 +123,7 @@ int dtrace_vstate_create(dtrace_vstate_t **vsp, size_t dynvarsize,
 	for (i = 0; i < ncpus; i++) {
 		dif_percpu_t *p = &vs->percpu[i];
 
-		p->strtok = os_zalloc(strsize);
+		p->strtok = os_zalloc(strsize + 1);
 		if (p->strtok == NULL)
 			goto nomem;
 		p->rand = (os_gethrtime() ^ 0x9e3779b97f4a7c15ull) *
@@ -152,7 +154,7 @@ void dtrace_vstate_destroy(dtrace_vstate_t *vs)
 	os_free(vs->refs, vs->nrefs * sizeof(vstate_ref_t));
 	if (vs->percpu != NULL) {
 		for (i = 0; i < (uint32_t)vs->ncpus; i++) {
-			os_free(vs->percpu[i].strtok, vs->strsize);
+			os_free(vs->percpu[i].strtok, vs->strsize + 1);
 			os_free(vs->percpu[i].key, vs->keybufsize);
 		}
 		os_free(vs->percpu, vs->ncpus * sizeof(dif_percpu_t));
@@ -217,8 +219,8 @@ static int vstate_add_ref(dtrace_vstate_t *vs, void *data, size_t size)
 
 /*
  * The bytes one PUSHTV/PUSHTR adds to a key (its 4-byte header aside): a
- * string at most strsize (or the smaller size SETX put in its size
- * register), a C value the size SETX put there (strsize when it is not
+ * string its characters, at most strsize (or the smaller size SETX put in
+ * its size register), and a NUL; a C value the size SETX put there (strsize when it is not
  * known), a value 8.
  */
 static uint32_t pushed_size(dif_instr_t in, uint32_t known,
@@ -230,7 +232,8 @@ static uint32_t pushed_size(dif_instr_t in, uint32_t known,
 	if (DIF_INSTR_OP(in) == DIF_OP_PUSHTV)
 		return 8;
 	if (DIF_INSTR_TYPE(in) == DIF_TYPE_STRING)
-		return size != 0 && size < strsize ? (uint32_t)size : strsize;
+		return (size != 0 && size < strsize ? (uint32_t)size :
+			strsize) + 1;
 	if (r2 == 0)
 		return 8;		/* size 0: the natural size */
 	if (!(known >> r2 & 1))
@@ -296,7 +299,7 @@ static int vstate_declare(dtrace_vstate_t *vs, const dtrace_difo_t *dp,
 {
 	const char *name = dp->strtab + dv->name;
 	bool byref = dif_type_byref(&dv->type);
-	uint32_t size = dv->type.kind == DIF_TYPE_STRING ? vs->strsize :
+	uint32_t size = dv->type.kind == DIF_TYPE_STRING ? vs->strsize + 1 :
 			dv->type.size;
 	dif_var_t *v = vstate_slot(vs, dv->scope, dv->id);
 

@@ -103,9 +103,13 @@ static bool in_range(uintptr_t a, uintptr_t base, size_t size)
 }
 
 /*
- * Copy a D string of at most size - 1 bytes, NUL-padded to size.  Strings
- * in this firing's scratch are ours; anything else is read fault-safely,
- * a page at a time so that a string ending just before a hole is fine.
+ * Copy a D string into a string record of 'size' bytes (the strsize
+ * option): at most size characters, NUL-padded when shorter and not
+ * terminated when the string fills the record, as in DTrace (a D string
+ * holds strsize characters).  The consumer never reads past the record.
+ * Strings in this firing's scratch are ours; anything else is read
+ * fault-safely, a page at a time so that a string ending just before a
+ * hole is fine.
  */
 static bool copy_string(dtrace_mstate_t *mst, uintptr_t src, char *dst,
 			size_t size)
@@ -113,20 +117,18 @@ static bool copy_string(dtrace_mstate_t *mst, uintptr_t src, char *dst,
 	size_t done = 0, chunk, i;
 
 	os_memset(dst, 0, size);
-	if (size == 0)
-		return true;
 	if (in_range(src, mst->scratch_base, mst->scratch_size)) {
 		size_t max = mst->scratch_base + mst->scratch_size - src;
 		const char *s = (const char *)src;
 
-		for (i = 0; i < size - 1 && i < max && s[i] != '\0'; i++)
+		for (i = 0; i < size && i < max && s[i] != '\0'; i++)
 			dst[i] = s[i];
 		return true;
 	}
-	while (done < size - 1) {
+	while (done < size) {
 		chunk = PAGE_BYTES - ((src + done) & (PAGE_BYTES - 1));
-		if (chunk > size - 1 - done)
-			chunk = size - 1 - done;
+		if (chunk > size - done)
+			chunk = size - done;
 		if (!os_copy(src + done, dst + done, chunk)) {
 			os_memset(dst + done, 0, size - done);
 			return false;

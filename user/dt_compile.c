@@ -436,6 +436,7 @@ void dt_pragma(dt_cc_t *cc, const char *text, int line)
 		o->value = NULL;
 	}
 	o->name = opt;
+	o->line = (unsigned int)line;
 	/* strsize shapes the code: string records and variables */
 	if (strcmp(opt, "strsize") == 0 && o->value != NULL) {
 		char *end;

@@ -210,6 +210,15 @@ dtrace_prog_t *dtrace_program_compile(dtrace_hdl_t *dtp, const char *text,
 	pgp->srcname = strdup(srcname ? srcname : "");
 	dtp->prog = dt_compiler_prog(dtp->compiler);
 	if (dtrace_setopt_prog(dtp) != 0) {
+		/* A #pragma D option that cannot be set: DTrace's tag. */
+		const dt_prog_option_t *o =
+			&dtp->prog->options[dtp->prog_opts_applied];
+		char msg[sizeof(dtp->errmsg)];
+
+		snprintf(msg, sizeof(msg), "%s", dtp->errmsg);
+		dt_set_errmsg(dtp, "%sline %u: failed to set option: %s",
+			      dtp->opts.errtags ? "[D_PRAGMA_OPTSET] " : "",
+			      o->line, msg);
 		dtrace_program_free(pgp);
 		return NULL;
 	}

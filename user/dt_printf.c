@@ -186,6 +186,12 @@ static void pf_int(FILE *fp, const dt_pfconv_t *pc, const dt_pfarg_t *a)
 	int64_t v = dt_rec_int(a->data, a->size, a->flags);
 	int is_signed = pc->conv == 'd' || pc->conv == 'i';
 
+	/*
+	 * %u %o %x %X show the value at the argument's own width, as DTrace
+	 * does: printf("%x", -1) on an int is ffffffff, not 16 f's.
+	 */
+	if (!is_signed && a->size > 0 && a->size < sizeof(uint64_t))
+		v = (int64_t)((uint64_t)v & ((1ULL << (a->size * 8)) - 1));
 	if (pc->hcount == 1)
 		v = is_signed ? (int64_t)(short)v : (int64_t)(unsigned short)v;
 	else if (pc->hcount >= 2)

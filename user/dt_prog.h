@@ -97,6 +97,7 @@ typedef struct dt_clause {
 typedef struct dt_prog_option {
 	const char	*name;		/* #pragma D option name[=value] */
 	const char	*value;		/* NULL when given without '=' */
+	unsigned int	line;		/* the #pragma's source line */
 } dt_prog_option_t;
 
 /*

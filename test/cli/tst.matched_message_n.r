@@ -1,1 +1,3 @@
+CPU     ID                    FUNCTION:NAME
+  0      1                           :BEGIN 
 
