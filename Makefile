@@ -43,7 +43,7 @@ USER_SAN  := $(call obj,san,$(USER_SRCS) $(GEN_SRCS))
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all deps test test-unit test-dsuite test-fuzz test-vm bench module clean
+.PHONY: all deps test test-unit test-dsuite test-fuzz test-vm bench module demo clean
 all: $(DEPS_STAMP) $(BUILD)/dtrace $(BUILD)/san/dtrace \
      $(if $(VMT_SRCS),$(BUILD)/vmtest) \
      $(patsubst test/unit/%.c,$(BUILD)/test/unit/%,$(UNIT_SRCS)) \
@@ -139,6 +139,23 @@ test-vm: all
 
 bench: all
 	bash bench/run-all
+
+# The main job: a real trace.  The host kernel cannot load modules, so it
+# boots a Debian 6.1 guest, bare and as a Xen PV dom0, loads dtrace.ko and
+# runs the classic one-liners of vmtest/plans/oneliners there, then prints
+# what each guest printed.  DEMO_KERNEL and DEMO_HV choose other cells.
+DEMO_KERNEL ?= 6.1
+DEMO_HV     ?= bare,xen
+demo: all
+	@results=$(BUILD)/vmtest-results/demo-$$(date -u +%Y%m%d-%H%M%S); \
+	$(BUILD)/vmtest run --kernel $(DEMO_KERNEL) --hv $(DEMO_HV) \
+		--results $$results -- vmtest/plans/oneliners; rc=$$?; \
+	for d in $$results/*/; do \
+		[ -f $$d/output.txt ] || continue; \
+		echo; echo "======== $$(basename $$d): what the guest printed"; \
+		cat $$d/output.txt; \
+	done; \
+	echo; echo "demo: reports and console logs in $$results"; exit $$rc
 
 # The kernel module: `make module KDIR=/usr/src/linux-headers-<kver>`
 # builds $(BUILD)/module/<kver>/dtrace.ko.  Its sources are mirrored there
