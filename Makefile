@@ -34,6 +34,9 @@ FUZZ_SRCS := $(wildcard test/fuzz/fuzz_*.c)
 BENCH_SRCS := $(wildcard bench/bench_*.c)
 TRIG_SRCS := $(wildcard test/triggers/*.c)
 
+# Objects are products, not intermediates: keep them between runs.
+.SECONDARY:
+
 obj = $(patsubst %.c,$(BUILD)/$(1)/%.o,$(2))
 
 CORE_OBJS := $(call obj,o,$(CORE_SRCS))

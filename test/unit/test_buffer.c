@@ -270,6 +270,64 @@ static void test_alignment(void)
 	dtrace_state_destroy(s);
 }
 
+/*
+ * String records are strsize bytes and a D string holds strsize
+ * characters: a string of exactly strsize fills its record without a NUL,
+ * a longer one is cut to strsize, an empty one is all NULs, and none of
+ * them spills into the record after it.
+ */
+static void test_full_string_records(void)
+{
+	static const char *const strs[] = {
+		"abcdefghijklm", "ABCDEFGHIJKLMNOP", "",
+	};
+	static const char *const want[] = {
+		"abcdefghijklm", "ABCDEFGHIJKLM", "\0\0\0\0\0\0\0\0\0\0\0\0\0",
+	};
+	dtc_epdesc_t *d = NULL;
+	dof_actdesc_t a[4];
+	dtrace_state_t *s;
+	unsigned int i;
+	h_snap_t sn;
+	dofb_t b;
+	int cpu;
+
+	dofb_init(&b);
+	dofb_option(&b, DTRACEOPT_STRSIZE, 13);
+	for (i = 0; i < 3; i++)
+		a[i] = dofb_action(DTRACEACT_DIFEXPR, dofb_string(&b, strs[i]),
+				   0);
+	a[3] = dofb_action(DTRACEACT_DIFEXPR, dofb_const(&b, 77), 0);
+	dofb_ecb(&b, dofb_probe(&b, "dtrace", "", "", "BEGIN"),
+		 DOF_SECIDX_NONE, a, 4, 0);
+	s = h_load(&b, NULL);
+	if (s == NULL)
+		return;
+	if (h_epsize(s, 1, &d) == 0 || d == NULL || d->nrecs != 4) {
+		CHECK(0, "four records");
+		free(d);
+		dtrace_state_destroy(s);
+		return;
+	}
+	CHECK(dtrace_state_go(s, &cpu) == 0, "go");
+	h_snapshot(s, &sn);
+	for (i = 0; i < 3 && sn.size >= d->recs[3].offset + 8; i++) {
+		CHECK(d->recs[i].size == 13, "string record %u is strsize "
+		      "bytes (%u)", i, d->recs[i].size);
+		CHECK(memcmp(sn.data + d->recs[i].offset, want[i], 13) == 0,
+		      "string record %u holds \"%.13s\"", i,
+		      (const char *)sn.data + d->recs[i].offset);
+	}
+	CHECK(i == 3, "the record was written (%zu bytes)", sn.size);
+	if (i == 3)
+		CHECK(h_value(s, &sn, 1, d->recs[3].offset, 8) == 77,
+		      "the record after the strings is intact");
+	free(sn.data);
+	free(d);
+	dtrace_state_stop(s, &cpu);
+	dtrace_state_destroy(s);
+}
+
 /* A DIFO that stores 5 to this->x (store) or returns this->x (load). */
 static unsigned int local_x(dofb_t *b, bool store)
 {
@@ -617,6 +675,7 @@ int main(void)
 	test_begin_end();
 	test_error_probe();
 	test_alignment();
+	test_full_string_records();
 	test_predicate_and_drops();
 	test_clause_locals();
 	test_fill_keeps_end();

@@ -537,11 +537,11 @@ static void test_string_subrs(void)
 	CHECK(CALL(DIF_SUBR_STRLEN, S("hello")) == 5, "strlen");
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
-	CHECK(CALL(DIF_SUBR_STRLEN, V((uintptr_t)big)) == STRSIZE - 1,
+	CHECK(CALL(DIF_SUBR_STRLEN, V((uintptr_t)big)) == STRSIZE,
 	      "strlen is bounded by strsize");
 	CHECK_STR(CALL(DIF_SUBR_STRJOIN, S("foo"), S("bar")), "foobar");
 	CHECK(strlen(sres(CALL(DIF_SUBR_STRJOIN, S(big + STRSIZE),
-			       S(big + STRSIZE)))) == STRSIZE - 1,
+			       S(big + STRSIZE)))) == STRSIZE,
 	      "strjoin is bounded by strsize");
 	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S("hello world"), V(6)), "world");
 	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S("hello"), V(1), V(3)), "ell");
@@ -706,6 +706,179 @@ static void test_memory_subrs(void)
 	      mst.fault);
 }
 
+/* ---- strings of strsize characters ------------------------------ */
+
+/* A string of n copies of 'x' followed by 'last' (when not NUL). */
+static const char *xs(size_t n, char last)
+{
+	static char buf[4][2 * STRSIZE + 2];
+	static int next;
+	char *b = buf[next++ % 4];
+
+	memset(b, 'x', n);
+	b[n] = last;
+	b[n + 1] = '\0';
+	return b;
+}
+
+/* Store s into a global string variable, then load it back. */
+static const char *global_roundtrip(const char *s)
+{
+	uint32_t id = DIF_VAR_OTHER_UBASE + 5;
+	static char copy[2 * STRSIZE];
+	prog_t p = { 0 };
+	uint64_t r;
+
+	var(&p, id, DIF_VSCOPE_GLOBAL, DIF_VKIND_SCALAR, DIF_TYPE_STRING,
+	    STRSIZE);
+	setx(&p, 1, (uintptr_t)s);
+	emit(&p, DIF_INSTR_STV(DIF_OP_STGS, id, 1));
+	emit(&p, DIF_INSTR_RET(0));
+	run(&p);
+	if (mst.fault)
+		return "<fault>";
+	memset(&p, 0, sizeof(p));
+	var(&p, id, DIF_VSCOPE_GLOBAL, DIF_VKIND_SCALAR, DIF_TYPE_STRING,
+	    STRSIZE);
+	emit(&p, DIF_INSTR_LDV(DIF_OP_LDGS, id, 1));
+	emit(&p, DIF_INSTR_RET(1));
+	r = run(&p);
+	/* the storage must hold its NUL: read it as a C string */
+	snprintf(copy, sizeof(copy), "%s", (const char *)r);
+	return copy;
+}
+
+/* Store v at a[key] in a global array of int, or load a[key] (v 0). */
+static uint64_t assoc(const char *key, uint64_t v, bool store)
+{
+	uint32_t id = DIF_VAR_OTHER_UBASE + 6;
+	prog_t p = { 0 };
+
+	var(&p, id, DIF_VSCOPE_GLOBAL, DIF_VKIND_ARRAY, DIF_TYPE_CTF, 8);
+	emit(&p, DIF_INSTR_FLUSHTS);
+	setx(&p, 1, (uintptr_t)key);
+	emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 1));
+	if (store) {
+		setx(&p, 2, v);
+		emit(&p, DIF_INSTR_STV(DIF_OP_STGAA, id, 2));
+	} else {
+		emit(&p, DIF_INSTR_LDV(DIF_OP_LDGAA, id, 2));
+	}
+	emit(&p, DIF_INSTR_RET(2));
+	return run(&p);
+}
+
+/* self->s = s, then the C string self->s reads back as. */
+static const char *thread_roundtrip(const char *s)
+{
+	uint32_t id = DIF_VAR_OTHER_UBASE + 7;
+	static char copy[2 * STRSIZE];
+	prog_t p = { 0 };
+	uint64_t r;
+
+	var(&p, id, DIF_VSCOPE_THREAD, DIF_VKIND_SCALAR, DIF_TYPE_STRING,
+	    STRSIZE);
+	setx(&p, 1, (uintptr_t)s);
+	emit(&p, DIF_INSTR_STV(DIF_OP_STTS, id, 1));
+	emit(&p, DIF_INSTR_LDV(DIF_OP_LDTS, id, 2));
+	emit(&p, DIF_INSTR_RET(2));
+	r = run(&p);
+	if (mst.fault || r == 0)
+		return "<fault>";
+	snprintf(copy, sizeof(copy), "%s", (const char *)r);
+	return copy;
+}
+
+/*
+ * A D string holds strsize characters: a string of exactly STRSIZE
+ * characters is kept whole everywhere, one of STRSIZE + 1 loses its last
+ * character, and the empty string stays empty.
+ */
+static void test_strsize_boundary(void)
+{
+	dtrace_vstate_t *shared = vs;
+	char full[STRSIZE + 1], over[STRSIZE + 2], want[STRSIZE + 1];
+
+	/* a state of its own: its arrays are sized by these programs */
+	if (dtrace_vstate_create(&vs, 1 << 16, STRSIZE, 1) != 0) {
+		CHECK(0, "cannot create a variable state");
+		vs = shared;
+		return;
+	}
+	/* declare the dynamic variables first: chunks are sized once */
+	{
+		prog_t p = { 0 };
+
+		var(&p, DIF_VAR_OTHER_UBASE + 6, DIF_VSCOPE_GLOBAL,
+		    DIF_VKIND_ARRAY, DIF_TYPE_CTF, 8);
+		var(&p, DIF_VAR_OTHER_UBASE + 7, DIF_VSCOPE_THREAD,
+		    DIF_VKIND_SCALAR, DIF_TYPE_STRING, STRSIZE);
+		emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 1));
+		emit(&p, DIF_INSTR_LDV(DIF_OP_LDGAA, DIF_VAR_OTHER_UBASE + 6,
+				       1));
+		emit(&p, DIF_INSTR_RET(1));
+		run(&p);
+	}
+	snprintf(full, sizeof(full), "%s", xs(STRSIZE - 1, 'A'));
+	snprintf(over, sizeof(over), "%s", xs(STRSIZE, 'B'));
+
+	CHECK(CALL(DIF_SUBR_STRLEN, V((uintptr_t)full)) == STRSIZE,
+	      "strlen of a string of strsize characters");
+	CHECK(CALL(DIF_SUBR_STRLEN, V((uintptr_t)over)) == STRSIZE,
+	      "strlen of strsize + 1 characters is strsize");
+	CHECK(CALL(DIF_SUBR_STRLEN, V((uintptr_t)"")) == 0, "strlen of \"\"");
+
+	CHECK(strcmp(global_roundtrip(full), full) == 0,
+	      "a global keeps all strsize characters");
+	memcpy(want, over, STRSIZE);	/* what is left of it */
+	want[STRSIZE] = '\0';
+	CHECK(strlen(want) == STRSIZE &&
+	      strcmp(global_roundtrip(over), want) == 0,
+	      "a global keeps the first strsize of strsize + 1 characters");
+	CHECK(strcmp(global_roundtrip(""), "") == 0,
+	      "a global keeps the empty string");
+	CHECK(strcmp(thread_roundtrip(full), full) == 0,
+	      "a thread-local keeps all strsize characters");
+	CHECK(strcmp(thread_roundtrip(over), want) == 0,
+	      "a thread-local keeps the first strsize of strsize + 1");
+
+	snprintf(want, sizeof(want), "%sz", xs(STRSIZE - 2, 'y'));
+	CHECK_STR(CALL(DIF_SUBR_STRJOIN, S(xs(STRSIZE - 2, 'y')), S("z")),
+		  want);
+	CHECK_STR(CALL(DIF_SUBR_STRJOIN, S(xs(STRSIZE - 2, 'y')), S("zz")),
+		  want);
+	CHECK(CALL(DIF_SUBR_STRLEN, S(xs(STRSIZE, 'Q'))) == STRSIZE,
+	      "a longer string-table string is strsize characters");
+	CHECK_STR(CALL(DIF_SUBR_SUBSTR, S(xs(STRSIZE, 'Q')), V(1)),
+		  xs(STRSIZE - 2, 'x'));
+	CHECK_STR(CALL(DIF_SUBR_TOLOWER, V((uintptr_t)full)),
+		  xs(STRSIZE - 1, 'a'));
+
+	CHECK(scmp(xs(STRSIZE - 1, 'A'), xs(STRSIZE - 1, 'B')) == -1,
+	      "strings of strsize characters differing in the last one");
+	CHECK(scmp(xs(STRSIZE, 'A'), xs(STRSIZE, 'B')) == 0,
+	      "strings equal in their first strsize characters");
+	CHECK(scmp("", "") == 0, "empty strings are equal");
+
+	assoc(xs(STRSIZE - 1, 'A'), 11, true);
+	assoc(xs(STRSIZE - 1, 'B'), 22, true);
+	CHECK(mst.fault == 0, "stores: fault %u", mst.fault);
+	CHECK(assoc(xs(STRSIZE - 1, 'A'), 0, false) == 11 &&
+	      assoc(xs(STRSIZE - 1, 'B'), 0, false) == 22,
+	      "keys of strsize characters differing in the last one are "
+	      "two elements");
+	assoc(xs(STRSIZE, 'C'), 33, true);
+	CHECK(assoc(xs(STRSIZE, 'D'), 0, false) == 33,
+	      "keys equal in their first strsize characters are one element");
+	CHECK(assoc(xs(STRSIZE - 1, 'x'), 0, false) == 33,
+	      "that element is the key of strsize characters");
+	assoc("", 44, true);
+	CHECK(assoc("", 0, false) == 44 && assoc("x", 0, false) == 0,
+	      "the empty key is a key of its own");
+	dtrace_vstate_destroy(vs);
+	vs = shared;
+}
+
 static void test_tuple_overflow(void)
 {
 	/* no verifier here: it would refuse this program */
@@ -867,6 +1040,7 @@ int main(void)
 	test_strtok_null_string();
 	test_net();
 	test_memory_subrs();
+	test_strsize_boundary();
 	test_tuple_overflow();
 	test_random_programs();
 	dtrace_vstate_destroy(vs);
