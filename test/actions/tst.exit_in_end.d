@@ -1,0 +1,11 @@
+/* @@opts: -q */
+/* @@exit: 4 */
+BEGIN
+{
+	exit(0);
+}
+
+END
+{
+	exit(4);
+}

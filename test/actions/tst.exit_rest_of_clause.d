@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	exit(0);
+	printf("still in clause\n");
+}

@@ -1,0 +1,10 @@
+/* @@opts: -q */
+BEGIN
+{
+	exit(0);
+}
+
+END
+{
+	printf("end\n");
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+/* @@exit: 3 */
+BEGIN
+{
+	exit(3);
+}

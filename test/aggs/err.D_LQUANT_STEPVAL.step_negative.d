@@ -1,0 +1,5 @@
+/* @@line: 4 */
+BEGIN
+{
+	@a = lquantize(1, 0, 10, -1);
+}

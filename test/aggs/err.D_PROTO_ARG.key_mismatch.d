@@ -1,0 +1,6 @@
+/* @@line: 5 */
+BEGIN
+{
+	@a["x"] = count();
+	@a[1] = count();
+}

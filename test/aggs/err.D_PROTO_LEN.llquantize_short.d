@@ -1,0 +1,5 @@
+/* @@line: 4 */
+BEGIN
+{
+	@a = llquantize(1, 10, 0);
+}

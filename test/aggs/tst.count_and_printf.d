@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	@ = count();
+	printf("before exit\n");
+	exit(0);
+}

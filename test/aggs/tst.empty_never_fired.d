@@ -1,0 +1,10 @@
+/* @@opts: -q */
+BEGIN
+{
+	exit(0);
+}
+
+tick-1h
+{
+	@ = count();
+}

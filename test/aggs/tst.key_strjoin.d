@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	@[strjoin("ab", "cd")] = count();
+	exit(0);
+}

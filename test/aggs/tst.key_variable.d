@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	k = "key";
+	@[k] = count();
+	exit(0);
+}

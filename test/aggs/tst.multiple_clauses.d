@@ -1,0 +1,16 @@
+/* @@opts: -q */
+BEGIN
+{
+	@["first"] = count();
+}
+
+BEGIN
+{
+	@["second"] = count();
+	@["second"] = count();
+}
+
+BEGIN
+{
+	exit(0);
+}

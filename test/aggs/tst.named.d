@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	@counts["x"] = count();
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	@ = quantize(1);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	@ = quantize(4, 3);
+	exit(0);
+}

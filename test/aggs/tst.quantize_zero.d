@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	@ = quantize(0);
+	exit(0);
+}

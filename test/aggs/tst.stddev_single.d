@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	@ = stddev(100);
+	exit(0);
+}

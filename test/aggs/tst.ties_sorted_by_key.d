@@ -1,0 +1,8 @@
+/* @@opts: -q */
+BEGIN
+{
+	@["c"] = count();
+	@["a"] = count();
+	@["b"] = count();
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	@a = count();
+	@b = sum(5);
+	exit(0);
+}

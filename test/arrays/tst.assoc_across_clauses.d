@@ -1,0 +1,11 @@
+/* @@opts: -q */
+BEGIN
+{
+	a["v"] = 11;
+}
+
+tick-1ms
+{
+	printf("%d\n", a["v"]);
+	exit(0);
+}

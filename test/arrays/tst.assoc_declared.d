@@ -1,0 +1,9 @@
+/* @@opts: -q */
+int a[string];
+
+BEGIN
+{
+	a["z"] = 26;
+	printf("%d\n", a["z"]);
+	exit(0);
+}

@@ -1,0 +1,3 @@
+/* @@argv: -Y */
+/* @@exit: 2 */
+/* Runs dtrace with the arguments above. */

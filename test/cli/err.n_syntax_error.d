@@ -1,0 +1,3 @@
+/* @@argv: -n 'BEGIN { x = ; }' */
+/* @@error: syntax error */
+/* Runs dtrace with the arguments above. */

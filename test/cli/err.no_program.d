@@ -1,0 +1,2 @@
+/* @@argv:  */
+/* Runs dtrace with the arguments above. */

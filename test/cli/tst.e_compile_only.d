@@ -1,0 +1,2 @@
+/* @@argv: -e -n 'BEGIN { printf("never\n"); }' */
+/* Runs dtrace with the arguments above. */

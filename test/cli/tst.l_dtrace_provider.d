@@ -1,0 +1,2 @@
+/* @@argv: -l -P dtrace */
+/* Runs dtrace with the arguments above. */

@@ -1,0 +1,2 @@
+/* @@argv: -l -n 'dtrace:::E*' */
+/* Runs dtrace with the arguments above. */

@@ -1,0 +1,2 @@
+/* @@argv: -l -n BEGIN */
+/* Runs dtrace with the arguments above. */

@@ -1,0 +1,3 @@
+/* @@argv: -q -n 'BEGIN { exit(2); }' */
+/* @@exit: 2 */
+/* Runs dtrace with the arguments above. */

@@ -1,0 +1,3 @@
+/* @@line: 3 */
+int x;
+string x;

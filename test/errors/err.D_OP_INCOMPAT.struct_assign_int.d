@@ -1,0 +1,5 @@
+/* @@line: 4 */
+BEGIN
+{
+	this->p = (int *)alloca(4); this->p = "x";
+}

@@ -1,0 +1,5 @@
+/* @@line: 4 */
+BEGIN
+{
+	x = substr(1, 2);
+}

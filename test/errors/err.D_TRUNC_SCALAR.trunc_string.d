@@ -1,0 +1,10 @@
+/* @@line: 9 */
+BEGIN
+{
+	@a = count();
+}
+
+BEGIN
+{
+	trunc(@a, "x");
+}

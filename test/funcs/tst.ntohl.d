@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%x\n", ntohl(0xaabbccdd));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%x\n", ntohs(0xabcd));
+	exit(0);
+}

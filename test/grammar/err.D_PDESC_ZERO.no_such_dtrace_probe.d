@@ -1,0 +1,4 @@
+/* @@line: 2 */
+dtrace:::NOSUCH
+{
+}

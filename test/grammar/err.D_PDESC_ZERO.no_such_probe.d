@@ -1,0 +1,4 @@
+/* @@line: 2 */
+nosuchprovider:::nosuchprobe
+{
+}

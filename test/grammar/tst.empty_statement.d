@@ -1,0 +1,8 @@
+/* @@opts: -q */
+BEGIN
+{
+	;
+	;
+	printf("ok\n");
+	exit(0);
+}

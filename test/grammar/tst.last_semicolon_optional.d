@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("ok\n");
+	exit(0)
+}

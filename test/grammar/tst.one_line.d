@@ -1,0 +1,2 @@
+/* @@opts: -q */
+BEGIN { printf("ok\n"); exit(0); }

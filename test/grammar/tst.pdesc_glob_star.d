@@ -1,0 +1,10 @@
+/* @@opts: -q */
+dtrace:::BEG*
+{
+	printf("%s\n", probename);
+}
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,10 @@
+/* @@opts: -q */
+dtrace:::*N
+{
+	printf("%s\n", probename);
+}
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,11 @@
+/* @@opts: -q */
+BEGIN,
+END
+{
+	printf("%s\n", probename);
+}
+
+BEGIN
+{
+	exit(0);
+}

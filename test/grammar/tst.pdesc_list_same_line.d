@@ -1,0 +1,10 @@
+/* @@opts: -q */
+BEGIN, END
+{
+	printf("%s\n", probename);
+}
+
+BEGIN
+{
+	exit(0);
+}

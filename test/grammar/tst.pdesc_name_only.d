@@ -1,0 +1,10 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", probename);
+}
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,11 @@
+/* @@opts: -q */
+BEGIN
+/1/
+{
+	printf("p\n");
+}
+
+BEGIN
+{
+	exit(0);
+}

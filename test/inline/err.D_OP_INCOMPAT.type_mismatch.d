@@ -1,0 +1,2 @@
+/* @@line: 2 */
+inline int X = "str";

@@ -1,0 +1,8 @@
+/* @@opts: -q */
+inline string WHERE = probename;
+
+BEGIN
+{
+	printf("%s\n", WHERE);
+	exit(0);
+}

@@ -1,0 +1,9 @@
+/* @@opts: -q */
+inline int ON = 1;
+
+BEGIN
+/ON/
+{
+	printf("on\n");
+	exit(0);
+}

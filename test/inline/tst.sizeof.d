@@ -1,0 +1,8 @@
+/* @@opts: -q */
+inline int SZ = sizeof (long);
+
+BEGIN
+{
+	printf("%d\n", SZ);
+	exit(0);
+}

@@ -1,0 +1,5 @@
+/* @@line: 4 */
+BEGIN
+{
+	x = 0x1ffffffffffffffff;
+}

@@ -1,0 +1,6 @@
+/* @@line: 4 */
+BEGIN
+{
+	printf("abc);
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	/* no end
+	exit(0);
+}

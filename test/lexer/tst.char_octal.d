@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", '\101');
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("/* not a comment */\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%x\n", 0xDeadBeef);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%lld\n", 4294967296);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", "\101\102");
+	exit(0);
+}

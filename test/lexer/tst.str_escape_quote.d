@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", "say \"hi\"");
+	exit(0);
+}

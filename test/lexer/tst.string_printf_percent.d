@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("100%%\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%lld\n", -3LL);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%llu\n", 7ULL);
+	exit(0);
+}

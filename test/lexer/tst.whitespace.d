@@ -1,0 +1,2 @@
+/* @@opts: -q */
+BEGIN{printf("%d\n",1+2);exit(0);}

@@ -1,0 +1,6 @@
+/* @@args: 1 */
+/* @@line: 5 */
+BEGIN
+{
+	printf("%d\n", $2);
+}

@@ -1,0 +1,5 @@
+/* @@args: 1 2 */
+BEGIN
+{
+	printf("%d\n", $1);
+}

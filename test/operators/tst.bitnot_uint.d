@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%u\n", ~0U);
+	exit(0);
+}

@@ -1,0 +1,13 @@
+/* @@opts: -q */
+/* @@error: divide-by-zero */
+BEGIN
+{
+	x = 0;
+	printf("%d\n", 1 % x);
+}
+
+ERROR
+{
+	printf("error caught\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", 100 / 10 / 5);
+	exit(0);
+}

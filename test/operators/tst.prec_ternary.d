@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", 1 ? 2 : 3 ? 4 : 5);
+	exit(0);
+}

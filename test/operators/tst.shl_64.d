@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%lld\n", 1LL << 40);
+	exit(0);
+}

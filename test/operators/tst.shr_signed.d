@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", -16 >> 2);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* @@opts: -q -x bufpolicy=sideways */
+/* @@error: bufpolicy */
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* @@opts: -q -x strsize=lots */
+/* @@error: strsize */
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

@@ -1,0 +1,10 @@
+/* @@opts: -q -Z */
+nosuchprovider:::nosuchprobe
+{
+}
+
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q -b 16k */
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

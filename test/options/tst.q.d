@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

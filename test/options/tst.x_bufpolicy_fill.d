@@ -1,0 +1,6 @@
+/* @@opts: -q -x bufpolicy=fill */
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q -x bufsize=16k */
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -x quiet */
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

@@ -1,0 +1,8 @@
+/* @@line: 2 */
+#define X 1
+
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

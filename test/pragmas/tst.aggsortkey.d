@@ -1,0 +1,10 @@
+/* @@opts: -q */
+#pragma D option aggsortkey
+
+BEGIN
+{
+	@["b"] = sum(1);
+	@["a"] = sum(2);
+	@["c"] = sum(3);
+	exit(0);
+}

@@ -1,0 +1,8 @@
+/* @@opts: -q */
+#pragma D option bufpolicy=ring
+
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

@@ -1,0 +1,8 @@
+/* @@opts: -q */
+#pragma ident "test"
+
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

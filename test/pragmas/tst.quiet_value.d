@@ -1,0 +1,7 @@
+#pragma D option quiet=1
+
+BEGIN
+{
+	printf("hello\n");
+	exit(0);
+}

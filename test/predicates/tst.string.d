@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+/probename == "BEGIN"/
+{
+	printf("matched\n");
+	exit(0);
+}

@@ -1,0 +1,12 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("no predicate\n");
+}
+
+BEGIN
+/1/
+{
+	printf("true\n");
+	exit(0);
+}

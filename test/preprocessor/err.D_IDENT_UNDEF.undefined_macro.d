@@ -1,0 +1,6 @@
+/* @@opts: -C */
+/* @@line: 5 */
+BEGIN
+{
+	printf("%d\n", NOT_DEFINED);
+}

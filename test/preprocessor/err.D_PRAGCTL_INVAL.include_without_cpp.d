@@ -1,0 +1,2 @@
+/* @@line: 2 */
+#include "inc/dtest_values.h"

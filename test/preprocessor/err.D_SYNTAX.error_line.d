@@ -1,0 +1,9 @@
+/* @@opts: -C */
+/* @@line: 8 */
+#define A 1
+
+
+BEGIN
+{
+	x = A +;
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q -C -DVALUE=17 */
+BEGIN
+{
+	printf("%d\n", VALUE);
+	exit(0);
+}

@@ -1,0 +1,14 @@
+/* @@opts: -q -C -DDEBUG */
+#ifdef DEBUG
+BEGIN
+{
+	printf("debug\n");
+	exit(0);
+}
+#else
+BEGIN
+{
+	printf("release\n");
+	exit(0);
+}
+#endif

@@ -1,0 +1,6 @@
+/* @@line: 5 */
+BEGIN
+{
+	x = 1;
+	printa(x);
+}

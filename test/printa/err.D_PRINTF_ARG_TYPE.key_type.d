@@ -1,0 +1,6 @@
+/* @@line: 5 */
+BEGIN
+{
+	@c["str"] = count();
+	printa("%d %@d\n", @c);
+}

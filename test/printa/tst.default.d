@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	@c["a"] = count();
+	printa(@c);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	@c = sum(7);
+	printa(@c);
+	exit(0);
+}

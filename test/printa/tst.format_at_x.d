@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	@s = sum(255);
+	printa("%@x\n", @s);
+	exit(0);
+}

@@ -1,0 +1,12 @@
+/* @@opts: -q */
+BEGIN
+{
+	@a = sum(1);
+	@b = sum(2);
+	exit(0);
+}
+
+END
+{
+	printa("a %@d\n", @a);
+}

@@ -1,0 +1,6 @@
+/* @@line: 5 */
+BEGIN
+{
+	fmt = "%d\n";
+	printf(fmt, 1);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%X\n", 0xabc);
+	exit(0);
+}

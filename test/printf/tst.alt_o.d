@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%#o\n", 8);
+	exit(0);
+}

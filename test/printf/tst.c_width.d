@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("[%3c]\n", 'x');
+	exit(0);
+}

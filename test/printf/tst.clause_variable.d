@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	this->x = 10;
+	printf("%d\n", this->x * 2);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("a\tb\n");
+	exit(0);
+}

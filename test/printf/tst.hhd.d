@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%hhd\n", (char)65);
+	exit(0);
+}

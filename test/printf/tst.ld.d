@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%ld\n", -5000000000L);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%llx\n", 0xfedcba9876543210ULL);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%llx\n", -1LL);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("plain text\n");
+	exit(0);
+}

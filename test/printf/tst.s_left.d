@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("[%-10s]\n", "abc");
+	exit(0);
+}

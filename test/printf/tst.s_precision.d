@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("[%.2s]\n", "abc");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("[%.*s]\n", 3, "abcdef");
+	exit(0);
+}

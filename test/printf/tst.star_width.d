@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("[%*d]\n", 6, 42);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	trace("hello");
+	printf("\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%u\n", (unsigned char)255);
+	exit(0);
+}

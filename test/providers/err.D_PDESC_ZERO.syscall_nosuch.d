@@ -1,0 +1,5 @@
+/* @@requires: kernel syscall */
+/* @@line: 3 */
+syscall::nosuchsyscall:entry
+{
+}

@@ -1,0 +1,10 @@
+/* @@opts: -q */
+/* @@requires: kernel syscall */
+syscall::open*:entry
+{
+}
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@line: 5 */
+BEGIN
+{
+	commit(1);
+	printf("x");
+}

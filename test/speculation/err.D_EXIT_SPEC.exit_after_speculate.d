@@ -1,0 +1,6 @@
+/* @@line: 5 */
+BEGIN
+{
+	speculate(1);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@line: 5 */
+BEGIN
+{
+	printf("x");
+	speculate(1);
+}

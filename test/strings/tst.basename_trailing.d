@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", basename("/usr/lib/"));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", dirname("/usr/lib/libc.so.6"));
+	exit(0);
+}

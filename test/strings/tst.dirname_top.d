@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", dirname("/usr"));
+	exit(0);
+}

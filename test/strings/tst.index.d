@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", index("hello", "l"));
+	exit(0);
+}

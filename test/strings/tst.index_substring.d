@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", index("abcabc", "ca"));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", lltostr(0));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", rindex("hello", "l"));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", rindex("hello", "x"));
+	exit(0);
+}

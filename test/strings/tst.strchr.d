@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", strchr("hello", 'l'));
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	s = "abc";
+	printf("%s\n", s);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", strjoin("foo", "bar"));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", strjoin("", "bar"));
+	exit(0);
+}

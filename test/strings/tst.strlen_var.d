@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	s = "hello, world";
+	printf("%d\n", strlen(s));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", strrchr("hello", 'l'));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", strstr("hello world", "o w"));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", strtok(",,x,y", ","));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", substr("hello", 1, 3));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", substr("hello", 3, 100));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", substr("hello", 0, 2));
+	exit(0);
+}

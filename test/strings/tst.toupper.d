@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", toupper("Hello, World 1"));
+	exit(0);
+}

@@ -1,0 +1,11 @@
+/* @@opts: -q */
+BEGIN
+{
+	x = 1;
+}
+
+tick-1ms
+{
+	printf("%d\n", x);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+profile:::tick-1ms
+{
+	printf("%s\n", probename);
+	exit(0);
+}

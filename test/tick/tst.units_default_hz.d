@@ -1,0 +1,6 @@
+/* @@opts: -q */
+tick-200
+{
+	printf("tick\n");
+	exit(0);
+}

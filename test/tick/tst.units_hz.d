@@ -1,0 +1,6 @@
+/* @@opts: -q */
+tick-100hz
+{
+	printf("tick\n");
+	exit(0);
+}

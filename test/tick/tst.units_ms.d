@@ -1,0 +1,6 @@
+/* @@opts: -q */
+tick-10ms
+{
+	printf("tick\n");
+	exit(0);
+}

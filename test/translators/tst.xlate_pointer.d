@@ -1,0 +1,24 @@
+/* @@opts: -q */
+struct src {
+	int a;
+	int b;
+};
+
+struct dst {
+	int sum;
+	int diff;
+};
+
+translator struct dst < struct src *s > {
+	sum = s->a + s->b;
+	diff = s->a - s->b;
+};
+
+BEGIN
+{
+	this->s = (struct src *)alloca(sizeof (struct src));
+	this->s->a = 5;
+	this->s->b = 3;
+	printf("%d\n", xlate <struct dst *> (this->s)->sum);
+	exit(0);
+}

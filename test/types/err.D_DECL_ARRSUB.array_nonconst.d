@@ -1,0 +1,3 @@
+/* @@line: 3 */
+int n;
+int a[n];

@@ -1,0 +1,4 @@
+/* @@line: 3 */
+struct s {
+	int a : 40;
+};

@@ -1,0 +1,8 @@
+/* @@line: 7 */
+enum a {
+	ONE
+};
+
+enum b {
+	ONE
+};

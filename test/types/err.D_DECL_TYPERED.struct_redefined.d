@@ -1,0 +1,8 @@
+/* @@line: 6 */
+struct s {
+	int a;
+};
+
+struct s {
+	long b;
+};

@@ -1,0 +1,2 @@
+/* @@line: 2 */
+long void *p;

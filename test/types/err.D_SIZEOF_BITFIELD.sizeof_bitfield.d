@@ -1,0 +1,10 @@
+/* @@line: 9 */
+struct f {
+	int a : 3;
+};
+
+BEGIN
+{
+	this->p = (struct f *)alloca(4);
+	x = sizeof (this->p->a);
+}

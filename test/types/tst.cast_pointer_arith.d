@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", (int)((int *)0 + 3));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", (unsigned char)300);
+	exit(0);
+}

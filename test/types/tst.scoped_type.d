@@ -1,0 +1,7 @@
+/* @@opts: -q */
+/* @@requires: kernel */
+BEGIN
+{
+	printf("%d\n", sizeof (`int));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", sizeof (int16_t));
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", sizeof (uint32_t));
+	exit(0);
+}

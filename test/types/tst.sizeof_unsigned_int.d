@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%d\n", sizeof (unsigned int));
+	exit(0);
+}

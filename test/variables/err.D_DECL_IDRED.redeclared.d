@@ -1,0 +1,8 @@
+/* @@line: 3 */
+int x;
+char x;
+
+BEGIN
+{
+	exit(0);
+}

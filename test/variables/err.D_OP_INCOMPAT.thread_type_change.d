@@ -1,0 +1,6 @@
+/* @@line: 5 */
+BEGIN
+{
+	self->x = "str";
+	self->x = 1;
+}

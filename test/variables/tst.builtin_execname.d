@@ -1,0 +1,6 @@
+/* @@opts: -q */
+BEGIN
+{
+	printf("%s\n", execname);
+	exit(0);
+}

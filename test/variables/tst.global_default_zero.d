@@ -1,0 +1,8 @@
+/* @@opts: -q */
+int x;
+
+BEGIN
+{
+	printf("%d\n", x);
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/* @@opts: -q */
+BEGIN
+{
+	self->name = "thread";
+	printf("%s\n", self->name);
+	exit(0);
+}
