@@ -3,9 +3,9 @@
 #define TEST_UNIT_CORE_HARNESS_H
 
 /*
- * What the core's unit tests share: CHECK() that counts, the "N passed,
- * N failed" summary, and helpers that run a DOF in a fresh consumer
- * state of the in-process core and walk the records it produced.
+ * What the core's unit tests share besides unit.h: helpers that run a DOF
+ * in a fresh consumer state of the in-process core and walk the records
+ * it produced.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,32 +14,12 @@
 #include "core/dtrace_core.h"
 #include "providers/providers.h"
 #include "dof_builder.h"
-
-static int h_passed, h_failed;
-
-#define CHECK(cond, ...) do {						\
-	if (cond) {							\
-		h_passed++;						\
-	} else {							\
-		h_failed++;						\
-		printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);	\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	}								\
-} while (0)
-
-static inline int h_summary(void)
-{
-	printf("%d passed, %d failed\n", h_passed, h_failed);
-	return h_failed ? 1 : 0;
-}
+#include "unit.h"
 
 static inline void h_core_up(void)
 {
-	if (dtrace_core_init() != 0 || dtrace_providers_init() != 0) {
-		printf("cannot start the core\n0 passed, 1 failed\n");
-		exit(1);
-	}
+	if (dtrace_core_init() != 0 || dtrace_providers_init() != 0)
+		UNIT_SETUP_FAILED("cannot start the core");
 }
 
 /* Load the DOF built in b into a new state; NULL (and a FAIL) if refused. */

@@ -13,8 +13,7 @@
 #include <string.h>
 
 #include "user/dt_consumer.h"
-
-static int passed, failed;
+#include "unit.h"
 
 /* ---- the fake host ----------------------------------------------- */
 
@@ -167,15 +166,10 @@ static char *capture_printa(dtrace_hdl_t *dtp, const dt_stmt_t *st)
 	return buf;
 }
 
-static void check(const char *name, char *got, const char *want)
+/* Check a captured buffer, then free it. */
+static void check_free(const char *name, char *got, const char *want)
 {
-	if (strcmp(got, want) != 0) {
-		printf("FAIL %s:\n--- got ---\n%s\n--- want ---\n%s\n---\n",
-		       name, got, want);
-		failed++;
-	} else {
-		passed++;
-	}
+	check_output(name, got, want);
 	free(got);
 }
 
@@ -195,7 +189,7 @@ static void test_count_string_keys(void)
 	/* A second snapshot is a delta: it adds to what we hold. */
 	queue_str(1, "cat", 8);
 	queue_str(1, "xorg", 1);
-	check("count by string, sorted by value then key", capture_print(dtp),
+	check_free("count by string, sorted by value then key", capture_print(dtp),
 	      "  dtrace                                                            1\n"
 	      "  xorg                                                              1\n"
 	      "  bash                                                              9\n"
@@ -225,7 +219,7 @@ static void test_unkeyed_and_functions(void)
 	queue(3, "", &mn);
 	queue(4, "", &mx);
 	/* At exit, dtrace(1) prints them one after another. */
-	check("count avg min max stddev, one after another",
+	check_free("count avg min max stddev, one after another",
 	      capture_print(dtp),
 	      "                3\n"
 	      "                2\n"
@@ -244,20 +238,20 @@ static void test_integer_keys(void)
 	queue_int(1, 100, &two);
 	queue_int(1, -3, &two);
 	queue_int(1, 7, &one);
-	check("integer keys; ties broken by signed key order",
+	check_free("integer keys; ties broken by signed key order",
 	      capture_print(dtp),
 	      "                7                1\n"
 	      "               -3                2\n"
 	      "              100                2\n");
 
 	dtp->opts.aggsortkey = 1;
-	check("aggsortkey", capture_print(dtp),
+	check_free("aggsortkey", capture_print(dtp),
 	      "               -3                2\n"
 	      "                7                1\n"
 	      "              100                2\n");
 
 	dtp->opts.aggsortrev = 1;
-	check("aggsortkey + aggsortrev", capture_print(dtp),
+	check_free("aggsortkey + aggsortrev", capture_print(dtp),
 	      "              100                2\n"
 	      "                7                1\n"
 	      "               -3                2\n");
@@ -274,7 +268,7 @@ static void test_quantize(void)
 	q[DTRACE_QUANTIZE_ZEROBUCKET + 1] = 1;		/* value 1 */
 	q[DTRACE_QUANTIZE_ZEROBUCKET + 2] = 3;		/* values 2..3 */
 	queue(1, "", q);
-	check("quantize histogram", capture_print(dtp),
+	check_free("quantize histogram", capture_print(dtp),
 	      "\n           value  ------------- Distribution ------------- count    \n"
 	      "               0 |                                         0        \n"
 	      "               1 |@@@@@@@@@@                               1        \n"
@@ -293,7 +287,7 @@ static void test_lquantize(void)
 
 	define_agg(1, DTRACEAGG_LQUANTIZE, arg2, 1, str16, 5);
 	queue(1, "sh\0\0\0\0\0\0\0\0\0\0\0\0\0", lq);
-	check("lquantize with a key", capture_print(dtp),
+	check_free("lquantize with a key", capture_print(dtp),
 	      "  sh                                                \n"
 	      "           value  ------------- Distribution ------------- count    \n"
 	      "             < 0 |@@@@@@@@                                 1        \n"
@@ -347,20 +341,20 @@ static void test_printa_formats(void)
 	queue_str(2, "a", s);
 	s = 7;
 	queue_str(2, "c", s);
-	check("printa of two aggregations, keys joined, missing is 0",
+	check_free("printa of two aggregations, keys joined, missing is 0",
 	      capture_printa(dtp, &st),
 	      "c         0    7\n"
 	      "b         1    0\n"
 	      "a         5  100\n");
 
 	dtp->opts.aggsortpos = 1;
-	check("aggsortpos chooses the second aggregation",
+	check_free("aggsortpos chooses the second aggregation",
 	      capture_printa(dtp, &st),
 	      "b         1    0\n"
 	      "c         0    7\n"
 	      "a         5  100\n");
 
-	check("printa'd aggregations are not printed again at exit",
+	check_free("printa'd aggregations are not printed again at exit",
 	      capture_print(dtp), "");
 	free_handle(dtp);
 }
@@ -405,13 +399,13 @@ static void test_libacts(void)
 	queue_str(1, "y", 30);
 	queue_str(1, "z", 20);
 	dt_agg_libact(dtp, &trunc, 2);
-	check("trunc(@, 2) keeps the two largest", capture_printa(dtp, &pa),
+	check_free("trunc(@, 2) keeps the two largest", capture_printa(dtp, &pa),
 	      "y=30 w=40 ");
 	dt_agg_libact(dtp, &norm, 10);
-	check("normalize(@, 10) divides", capture_printa(dtp, &pa),
+	check_free("normalize(@, 10) divides", capture_printa(dtp, &pa),
 	      "y=3 w=4 ");
 	dt_agg_libact(dtp, &clear, 0);
-	check("clear(@) zeroes but keeps the keys", capture_printa(dtp, &pa),
+	check_free("clear(@) zeroes but keeps the keys", capture_printa(dtp, &pa),
 	      "w=0 y=0 ");
 	if (dt_agg_libact(dtp, &norm, 0) == 0) {
 		printf("FAIL normalize(@, 0) was accepted\n");
@@ -420,7 +414,7 @@ static void test_libacts(void)
 		passed++;
 	}
 	dt_agg_libact(dtp, &trunc, 0);
-	check("trunc(@) empties", capture_printa(dtp, &pa), "");
+	check_free("trunc(@) empties", capture_printa(dtp, &pa), "");
 	free_handle(dtp);
 }
 
@@ -456,6 +450,5 @@ int main(void)
 	test_corrupt_snapshot();
 	for (i = 0; i < MAXVARS; i++)
 		free(fake_descs[i]);
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_summary();
 }

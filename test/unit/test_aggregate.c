@@ -7,6 +7,7 @@
  */
 #include "core/core_impl.h"
 #include "core_harness.h"
+#include "unit.h"
 
 static void agg_run(uint32_t kind, uint64_t arg2, const int64_t *vals,
 		    int n, int64_t *out)
@@ -276,5 +277,5 @@ int main(void)
 	test_buffer_keys();
 	test_core_count();
 	test_mismatch_refused();
-	return h_summary();
+	return unit_summary();
 }

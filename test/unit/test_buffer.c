@@ -10,6 +10,7 @@
 
 #include "core/core_impl.h"
 #include "core_harness.h"
+#include "unit.h"
 
 /* ---- the policies on a bare buffer -------------------------------- */
 
@@ -685,5 +686,5 @@ int main(void)
 	test_speculation(DTRACEACT_DISCARD);
 	test_destroy_while_firing();
 	test_deadman();
-	return h_summary();
+	return unit_summary();
 }

@@ -14,19 +14,7 @@
 #include "core/dtrace_core.h"
 #include "providers/providers.h"
 #include "user/dt_compile.h"
-
-static int passed, failed;
-
-#define CHECK(cond, ...) do {						\
-	if (cond) {							\
-		passed++;						\
-	} else {							\
-		failed++;						\
-		printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);	\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	}								\
-} while (0)
+#include "unit.h"
 
 /* ---- DOF decoding --------------------------------------------------- */
 
@@ -757,8 +745,7 @@ static void test_cpp(void)
 int main(void)
 {
 	if (dtrace_core_init() != 0 || dtrace_providers_init() != 0) {
-		printf("cannot start the core\n0 passed, 1 failed\n");
-		return 1;
+		UNIT_SETUP_FAILED("cannot start the core");
 	}
 	test_trace();
 	test_clauses_and_predicates();
@@ -771,6 +758,5 @@ int main(void)
 	test_atomic_failure();
 	test_disasm();
 	test_cpp();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return unit_summary();
 }

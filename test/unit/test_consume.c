@@ -12,8 +12,7 @@
 #include <unistd.h>
 
 #include "user/dt_consumer.h"
-
-static int passed, failed;
+#include "unit.h"
 
 /* ---- the fake host and program ----------------------------------- */
 
@@ -191,17 +190,6 @@ static int consume(dtrace_hdl_t *dtp, char **out, char **errout)
 	return rc;
 }
 
-static void check(const char *name, const char *got, const char *want)
-{
-	if (strcmp(got, want) != 0) {
-		printf("FAIL %s:\n--- got ---\n%s\n--- want ---\n%s\n---\n",
-		       name, got, want);
-		failed++;
-	} else {
-		passed++;
-	}
-}
-
 /* ---- tests -------------------------------------------------------- */
 
 static void test_default_output(void)
@@ -214,12 +202,12 @@ static void test_default_output(void)
 	put_ep2(1);
 	if (consume(dtp, &out, &err) != 0)
 		printf("consume failed: %s\n", dtp->errmsg);
-	check("header, prefixes, trace width, printf, exit's record", out,
+	check_output("header, prefixes, trace width, printf, exit's record", out,
 	      "CPU     ID                    FUNCTION:NAME\n"
 	      "  0      1                           :BEGIN "
 	      "               427-hi\n\n"
 	      "  1      2                         :tick-1s \n");
-	check("nothing on stderr", err, "");
+	check_output("nothing on stderr", err, "");
 	if (dtp->exited && dtrace_exit_status(dtp) == 3)
 		passed++;
 	else {
@@ -239,7 +227,7 @@ static void test_quiet(void)
 	buflen = 0;
 	put_ep1(0);
 	consume(dtp, &out, &err);
-	check("quiet: bare values", out, "427-hi\n");
+	check_output("quiet: bare values", out, "427-hi\n");
 	free(out);
 	free(err);
 	free_handle(dtp);
@@ -253,8 +241,8 @@ static void test_error_report(void)
 	buflen = 0;
 	put_ep3();
 	consume(dtp, &out, &err);
-	check("the ERROR enabling prints no record", out, "");
-	check("error message", err,
+	check_output("the ERROR enabling prints no record", out, "");
+	check_output("error message", err,
 	      "dtrace: error on enabled probe ID 1 (ID 1: dtrace:::BEGIN): "
 	      "invalid address (0x10) in action #2 at DIF offset 12\n");
 	free(out);
@@ -307,6 +295,5 @@ int main(void)
 	test_corrupt();
 	for (i = 0; i < NEP; i++)
 		free(eps[i]);
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_summary();
 }

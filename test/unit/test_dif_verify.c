@@ -8,19 +8,7 @@
 #include <string.h>
 
 #include "core/dif_vm.h"
-
-static int npass, nfail;
-
-#define CHECK(cond, ...) do {						\
-	if (cond) {							\
-		npass++;						\
-	} else {							\
-		nfail++;						\
-		printf("FAIL %s:%d: ", __func__, __LINE__);		\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	}								\
-} while (0)
+#include "unit.h"
 
 #define U0	DIF_VAR_OTHER_UBASE
 
@@ -254,6 +242,5 @@ int main(void)
 	test_operands();
 	test_tuple_depth();
 	test_vartab();
-	printf("%d passed, %d failed\n", npass, nfail);
-	return nfail != 0;
+	return unit_summary();
 }

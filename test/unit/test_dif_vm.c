@@ -11,19 +11,7 @@
 #include <arpa/inet.h>
 
 #include "core/dif_vm.h"
-
-static int npass, nfail;
-
-#define CHECK(cond, ...) do {						\
-	if (cond) {							\
-		npass++;						\
-	} else {							\
-		nfail++;						\
-		printf("FAIL %s:%d: ", __func__, __LINE__);		\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	}								\
-} while (0)
+#include "unit.h"
 
 /* speculation() comes from the framework; a stand-in when not linked. */
 __attribute__((weak)) uint64_t dtrace_speculation_new(struct dtrace_state *s)
@@ -1020,8 +1008,7 @@ static void test_random_programs(void)
 int main(void)
 {
 	if (dtrace_vstate_create(&vs, 1 << 16, STRSIZE, 1) != 0) {
-		printf("cannot create a variable state\n0 passed, 1 failed\n");
-		return 1;
+		UNIT_SETUP_FAILED("cannot create a variable state");
 	}
 	test_alu();
 	test_divzero();
@@ -1044,6 +1031,5 @@ int main(void)
 	test_tuple_overflow();
 	test_random_programs();
 	dtrace_vstate_destroy(vs);
-	printf("%d passed, %d failed\n", npass, nfail);
-	return nfail != 0;
+	return unit_summary();
 }

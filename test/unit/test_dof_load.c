@@ -6,6 +6,7 @@
  */
 #include "core/core_impl.h"
 #include "core_harness.h"
+#include "unit.h"
 
 /* A valid program: BEGIN { trace(1); } with an option section. */
 static void *valid_dof(size_t *size, dofb_t *b)
@@ -329,5 +330,5 @@ int main(void)
 	test_actions_and_options();
 	test_nothing_half_loaded();
 	test_random_corruption();
-	return h_summary();
+	return unit_summary();
 }

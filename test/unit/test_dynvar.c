@@ -11,19 +11,7 @@
 #include <string.h>
 
 #include "core/dif_vm.h"
-
-static int npass, nfail;
-
-#define CHECK(cond, ...) do {						\
-	if (cond) {							\
-		npass++;						\
-	} else {							\
-		nfail++;						\
-		printf("FAIL %s:%d: ", __func__, __LINE__);		\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	}								\
-} while (0)
+#include "unit.h"
 
 __attribute__((weak)) uint64_t dtrace_speculation_new(struct dtrace_state *s)
 {
@@ -439,8 +427,7 @@ static void test_declarations(void)
 int main(void)
 {
 	if (dtrace_vstate_create(&vs, 1 << 16, STRSIZE, 1) != 0) {
-		printf("cannot create a variable state\n0 passed, 1 failed\n");
-		return 1;
+		UNIT_SETUP_FAILED("cannot create a variable state");
 	}
 	declare_all();
 	test_int_keys();
@@ -452,6 +439,5 @@ int main(void)
 	test_drops();
 	test_declarations();
 	dtrace_vstate_destroy(vs);
-	printf("%d passed, %d failed\n", npass, nfail);
-	return nfail != 0;
+	return unit_summary();
 }

@@ -7,6 +7,7 @@
  */
 #include "user/dt_host.h"
 #include "core_harness.h"
+#include "unit.h"
 
 static int count_probe(const dtc_probeinfo_t *pi, void *arg)
 {
@@ -73,5 +74,5 @@ int main(void)
 	CHECK(h.ops->stop(&h, &cpu) == 0, "stop");
 	h.ops->close(&h);
 	CHECK(h.priv == NULL, "closed");
-	return h_summary();
+	return unit_summary();
 }

@@ -11,19 +11,7 @@
 #include <string.h>
 
 #include "user/dt_consumer.h"
-
-static int passed, failed;
-
-#define CHECK(cond, ...) do {					\
-	if (cond) {						\
-		passed++;					\
-	} else {						\
-		failed++;					\
-		printf("FAIL line %d: ", __LINE__);		\
-		printf(__VA_ARGS__);				\
-		printf("\n");					\
-	}							\
-} while (0)
+#include "unit.h"
 
 static dtrace_hdl_t *new_handle(void)
 {
@@ -228,6 +216,5 @@ int main(void)
 	test_environment();
 	test_pragmas();
 	test_options_dof();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_summary();
 }

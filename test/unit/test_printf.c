@@ -11,8 +11,7 @@
 #include <string.h>
 
 #include "user/dt_consumer.h"
-
-static int passed, failed;
+#include "unit.h"
 
 static dt_pfarg_t arg_int(const void *p, size_t size, int is_signed)
 {
@@ -227,6 +226,5 @@ int main(void)
 	test_floats_and_addresses();
 	test_time_and_stack();
 	test_errors();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_summary();
 }

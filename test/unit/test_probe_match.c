@@ -7,6 +7,7 @@
  */
 #include "core/core_impl.h"
 #include "core_harness.h"
+#include "unit.h"
 
 static void test_glob(void)
 {
@@ -196,5 +197,5 @@ int main(void)
 	test_iter();
 	test_many();
 	test_profile_names();
-	return h_summary();
+	return unit_summary();
 }

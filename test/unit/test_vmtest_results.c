@@ -10,24 +10,7 @@
 #include "../../vmtest/qemu.c"
 #include "../../vmtest/report.c"
 #include "../../vmtest/splat.c"
-
-static int passed, failed;
-
-static void check(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("FAIL ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
+#include "unit.h"
 
 static const char clean_dmesg[] =
 	"[    0.000000] Linux version 6.1.0-56-amd64 (gcc-12) #1 SMP\n"
@@ -55,20 +38,20 @@ static void test_splats(void)
 {
 	struct splat s[4];
 
-	check(splat_scan(clean_dmesg, strlen(clean_dmesg), s, 4) == 0,
+	CHECK(splat_scan(clean_dmesg, strlen(clean_dmesg), s, 4) == 0,
 	      "clean log reported a splat");
 	for (size_t i = 0; i < sizeof(splat_logs) / sizeof(*splat_logs); i++) {
 		const char *log = splat_logs[i][0];
 		size_t n = splat_scan(log, strlen(log), s, 4);
 
-		check(n == 1 && !strcmp(s[0].kind, splat_logs[i][1]),
+		CHECK(n == 1 && !strcmp(s[0].kind, splat_logs[i][1]),
 		      "log %zu: %zu splats, kind %s, want %s", i, n,
 		      n ? s[0].kind : "-", splat_logs[i][1]);
 	}
 	/* Several reports: all counted, the first kept first. */
 	const char *many = "WARNING: a\nok\nBUG: b\nKASAN: c\n";
 
-	check(splat_scan(many, strlen(many), s, 2) == 3 &&
+	CHECK(splat_scan(many, strlen(many), s, 2) == 3 &&
 	      !strcmp(s[0].line, "WARNING: a") && !strcmp(s[1].line, "BUG: b"),
 	      "several splats");
 }
@@ -96,25 +79,25 @@ static void test_agent_parse(void)
 	char *s = agent_stream(&len, out, 0);
 
 	agent_parse(&r, s, len);
-	check(r.hello && !strcmp(r.release, "6.1.0-56-amd64"), "hello");
-	check(!strcmp(r.hv_type, "xen") && !strcmp(r.xen_caps, "control_d") &&
+	CHECK(r.hello && !strcmp(r.release, "6.1.0-56-amd64"), "hello");
+	CHECK(!strcmp(r.hv_type, "xen") && !strcmp(r.xen_caps, "control_d") &&
 	      !strcmp(r.xen_guest_type, "PV"), "xen records");
-	check(!strcmp(r.module_state, "load") &&
+	CHECK(!strcmp(r.module_state, "load") &&
 	      !strcmp(r.module_text, "/w/dtrace.ko"), "module record");
-	check(r.cmd_ran && r.cmd_status == 0 && r.cmd_seconds == 3 &&
+	CHECK(r.cmd_ran && r.cmd_status == 0 && r.cmd_seconds == 3 &&
 	      !r.cmd_killed, "cmd record");
 	/* Record-like lines inside the output blob stay output. */
-	check(r.output_len == strlen(out) && !strcmp(r.output, out) &&
+	CHECK(r.output_len == strlen(out) && !strcmp(r.output, out) &&
 	      !strcmp(r.release, "6.1.0-56-amd64"), "output blob");
-	check(!strcmp(r.unload_state, "ok"), "unload record");
-	check(r.dmesg && !strcmp(r.dmesg, clean_dmesg), "dmesg blob");
-	check(r.done, "done");
+	CHECK(!strcmp(r.unload_state, "ok"), "unload record");
+	CHECK(r.dmesg && !strcmp(r.dmesg, clean_dmesg), "dmesg blob");
+	CHECK(r.done, "done");
 	agent_report_free(&r);
 
 	/* Cut in the middle of the output blob: no done, output truncated. */
 	memset(&r, 0, sizeof(r));
 	agent_parse(&r, s, strstr(s, "line one") + 4 - s);
-	check(r.hello && r.cmd_ran && !r.done && r.output_len == 4,
+	CHECK(r.hello && r.cmd_ran && !r.done && r.output_len == 4,
 	      "truncated stream: done=%d output_len=%zu", r.done,
 	      r.output_len);
 	agent_report_free(&r);
@@ -122,7 +105,7 @@ static void test_agent_parse(void)
 	/* A partial last line is not a record yet. */
 	memset(&r, 0, sizeof(r));
 	agent_parse(&r, "hello 6.1", 9);
-	check(!r.hello, "partial line parsed");
+	CHECK(!r.hello, "partial line parsed");
 }
 
 static struct image kernel61 = {
@@ -151,13 +134,13 @@ static void test_classify(void)
 
 	make_cell(&c, HV_XEN, "ok\n", 0);
 	cell_classify(&c, "console\n", true, false, false);
-	check(c.outcome == OUT_PASS && c.xen_pv_dom0,
+	CHECK(c.outcome == OUT_PASS && c.xen_pv_dom0,
 	      "xen dom0 cell: %s (%s)", outcome_name(c.outcome), c.reason);
 	agent_report_free(&c.agent);
 
 	make_cell(&c, HV_BARE, "1 failed\n", 1);
 	cell_classify(&c, "", true, false, false);
-	check(c.outcome == OUT_FAIL && strstr(c.reason, "status 1"),
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "status 1"),
 	      "failing command: %s", c.reason);
 	agent_report_free(&c.agent);
 
@@ -167,7 +150,7 @@ static void test_classify(void)
 	c.agent.dmesg = strdup("[ 1.0] WARNING: CPU: 0 PID: 1 at x.c:1\n");
 	c.agent.dmesg_len = strlen(c.agent.dmesg);
 	cell_classify(&c, "", true, false, false);
-	check(c.outcome == OUT_FAIL && c.nsplats == 1 &&
+	CHECK(c.outcome == OUT_FAIL && c.nsplats == 1 &&
 	      strstr(c.reason, "WARNING"), "splat: %s", c.reason);
 	agent_report_free(&c.agent);
 
@@ -175,7 +158,7 @@ static void test_classify(void)
 	make_cell(&c, HV_XEN, "ok\n", 0);
 	strcpy(c.agent.xen_guest_type, "HVM");
 	cell_classify(&c, "", true, false, false);
-	check(c.outcome == OUT_FAIL && strstr(c.reason, "not a Xen PV dom0"),
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "not a Xen PV dom0"),
 	      "HVM guest: %s", c.reason);
 	agent_report_free(&c.agent);
 
@@ -183,7 +166,7 @@ static void test_classify(void)
 	c.kernel = &kernel61;
 	cell_classify(&c, "[ 2.0] Kernel panic - not syncing: VFS: Unable "
 		      "to mount root fs\n", true, false, false);
-	check(c.outcome == OUT_PANIC && strstr(c.reason, "Unable to mount"),
+	CHECK(c.outcome == OUT_PANIC && strstr(c.reason, "Unable to mount"),
 	      "panic: %s", c.reason);
 
 	memset(&c, 0, sizeof(c));
@@ -191,28 +174,28 @@ static void test_classify(void)
 	cell_classify(&c, "(XEN) ****\n(XEN) Panic on CPU 0:\n(XEN) Could "
 		      "not construct domain 0\n(XEN) ****\n", true, false,
 		      false);
-	check(c.outcome == OUT_PANIC &&
+	CHECK(c.outcome == OUT_PANIC &&
 	      strstr(c.reason, "Could not construct domain 0"),
 	      "xen panic: %s", c.reason);
 
 	memset(&c, 0, sizeof(c));
 	c.kernel = &kernel61;
 	cell_classify(&c, "Linux version\n", true, true, false);
-	check(c.outcome == OUT_BOOT_TIMEOUT, "boot timeout: %s",
+	CHECK(c.outcome == OUT_BOOT_TIMEOUT, "boot timeout: %s",
 	      outcome_name(c.outcome));
 
 	memset(&c, 0, sizeof(c));
 	c.kernel = &kernel61;
 	cell_classify(&c, "vmtest-init: cannot mount the host root over 9p\n",
 		      true, false, false);
-	check(c.outcome == OUT_BOOT_FAILURE && strstr(c.reason, "9p"),
+	CHECK(c.outcome == OUT_BOOT_FAILURE && strstr(c.reason, "9p"),
 	      "boot failure: %s", c.reason);
 
 	memset(&c, 0, sizeof(c));
 	c.kernel = &kernel61;
 	agent_parse(&c.agent, "hello x\ncmd 137 600 1\n", 22);
 	cell_classify(&c, "", true, false, true);
-	check(c.outcome == OUT_TEST_TIMEOUT, "watchdog: %s",
+	CHECK(c.outcome == OUT_TEST_TIMEOUT, "watchdog: %s",
 	      outcome_name(c.outcome));
 	agent_report_free(&c.agent);
 
@@ -222,7 +205,7 @@ static void test_classify(void)
 
 	agent_parse(&c.agent, st, strlen(st));
 	cell_classify(&c, "", true, false, false);
-	check(c.outcome == OUT_TEST_TIMEOUT && strstr(c.reason, "--timeout") &&
+	CHECK(c.outcome == OUT_TEST_TIMEOUT && strstr(c.reason, "--timeout") &&
 	      strstr(c.reason, "30 s"),
 	      "command timeout: %s (%s)", outcome_name(c.outcome), c.reason);
 	agent_report_free(&c.agent);
@@ -262,18 +245,18 @@ static void test_reports(void)
 	f = open_memstream(&buf, &len);
 	report_json(f, &cfg, cells, 3);
 	fclose(f);
-	check(strstr(buf, "\"output\": \"tab\\there \\\"quoted\\\" \\u0001\\n\"")
+	CHECK(strstr(buf, "\"output\": \"tab\\there \\\"quoted\\\" \\u0001\\n\"")
 	      != NULL, "JSON escaping of output");
-	check(strstr(buf, "\"argv\": [\"sh\", \"-c\", \"echo \\\"hi\\\"\"]") != NULL,
+	CHECK(strstr(buf, "\"argv\": [\"sh\", \"-c\", \"echo \\\"hi\\\"\"]") != NULL,
 	      "JSON argv");
-	check(strstr(buf, "\"outcome\": \"fail\"") && strstr(buf,
+	CHECK(strstr(buf, "\"outcome\": \"fail\"") && strstr(buf,
 	      "\"outcome\": \"skip\"") && strstr(buf, "\"green\": false"),
 	      "JSON outcomes");
-	check(strstr(buf, "\"xen_pv_dom0\": true") != NULL, "JSON dom0 proof");
+	CHECK(strstr(buf, "\"xen_pv_dom0\": true") != NULL, "JSON dom0 proof");
 	free(buf);
 
 	s = render(report_tap, cells, 3);
-	check(!strcmp(s, "TAP version 13\n1..3\n"
+	CHECK(!strcmp(s, "TAP version 13\n1..3\n"
 		      "ok 1 - 6.1.0-56-amd64/bare\n"
 		      "not ok 2 - 6.1.0-56-amd64/xen # fail: the command "
 		      "exited with status 2\n"
@@ -284,12 +267,12 @@ static void test_reports(void)
 	strcpy(cells[0].agent.module_state, "skip");
 	strcpy(cells[0].agent.module_text, "no module target");
 	s = render(report_tap, cells, 1);
-	check(strstr(s, "ok 1 - 6.1.0-56-amd64/bare\n# module: no module "
+	CHECK(strstr(s, "ok 1 - 6.1.0-56-amd64/bare\n# module: no module "
 		     "target\n") != NULL, "TAP module skip note:\n%s", s);
 	free(s);
 
 	s = render(report_junit, cells, 3);
-	check(strstr(s, "tests=\"3\" failures=\"1\" errors=\"0\" "
+	CHECK(strstr(s, "tests=\"3\" failures=\"1\" errors=\"0\" "
 		     "skipped=\"1\"") && strstr(s, "<failure type=\"fail\"") &&
 	      strstr(s, "&quot;quoted&quot;") && !strstr(s, "\x01"),
 	      "JUnit:\n%s", s);
@@ -299,7 +282,7 @@ static void test_reports(void)
 	f = open_memstream(&buf, &len);
 	report_table(f, cells, 2);
 	fclose(f);
-	check(strstr(buf, "bare") && strstr(buf, "xen") &&
+	CHECK(strstr(buf, "bare") && strstr(buf, "xen") &&
 	      strstr(buf, "6.1.0-56-amd64  pass          fail"),
 	      "table:\n%s", buf);
 	free(buf);
@@ -316,7 +299,7 @@ static void test_qemu_argv(void)
 	bool has_qemu64 = false, has_module = false;
 
 	make_cell(&c, HV_XEN, "", 0);
-	check(qemu_argv(&c, &cfg, false, argv, 64, buf, sizeof(buf)) == 0,
+	CHECK(qemu_argv(&c, &cfg, false, argv, 64, buf, sizeof(buf)) == 0,
 	      "qemu argv");
 	for (int i = 0; argv[i]; i++) {
 		if (!strcmp(argv[i], "-cpu") && argv[i + 1])
@@ -325,8 +308,8 @@ static void test_qemu_argv(void)
 			has_module = strstr(argv[i + 1], "vmlinuz console=hvc0")
 				     && strstr(argv[i + 1], ",/");
 	}
-	check(has_qemu64, "xen cell without -cpu qemu64");
-	check(has_module, "xen cell without the dom0 kernel as a module");
+	CHECK(has_qemu64, "xen cell without -cpu qemu64");
+	CHECK(has_module, "xen cell without the dom0 kernel as a module");
 	agent_report_free(&c.agent);
 }
 
@@ -337,6 +320,5 @@ int main(void)
 	test_classify();
 	test_reports();
 	test_qemu_argv();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_summary();
 }

@@ -5,26 +5,9 @@
  */
 #include "../../vmtest/catalog.c"
 #include "../../vmtest/spec.c"
+#include "unit.h"
 
 #include <stdarg.h>
-
-static int passed, failed;
-
-static void check(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("FAIL ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
 
 static const char *const catalog_lines[] = {
 	"# comment, then a blank line",
@@ -44,7 +27,7 @@ static void load(struct catalog *cat)
 
 	for (size_t i = 0; i < sizeof(catalog_lines) / sizeof(*catalog_lines);
 	     i++)
-		check(catalog_add_line(cat, catalog_lines[i], err,
+		CHECK(catalog_add_line(cat, catalog_lines[i], err,
 				       sizeof(err)) >= 0,
 		      "catalog line %zu rejected: %s", i, err);
 }
@@ -77,7 +60,7 @@ static void expect(const struct catalog *cat, const char *spec,
 	char got[1024], msgs[4096] = "";
 
 	resolve(cat, spec, got, sizeof(got), msgs, sizeof(msgs));
-	check(!strcmp(got, want), "spec '%s': got '%s', want '%s'", spec, got,
+	CHECK(!strcmp(got, want), "spec '%s': got '%s', want '%s'", spec, got,
 	      want);
 }
 
@@ -86,16 +69,16 @@ static void test_versions(void)
 	int v[8], n;
 
 	n = version_parse("6.1.0-56", v, 8);
-	check(n == 4 && v[0] == 6 && v[1] == 1 && v[2] == 0 && v[3] == 56,
+	CHECK(n == 4 && v[0] == 6 && v[1] == 1 && v[2] == 0 && v[3] == 56,
 	      "6.1.0-56 parsed as %d parts", n);
 	n = version_parse("6.12.117+deb12", v, 8);
-	check(n == 3 && v[2] == 117, "6.12.117+deb12 parsed as %d parts", n);
-	check(version_parse("amd64", v, 8) < 0, "amd64 is not a version");
+	CHECK(n == 3 && v[2] == 117, "6.12.117+deb12 parsed as %d parts", n);
+	CHECK(version_parse("amd64", v, 8) < 0, "amd64 is not a version");
 
 	int a[] = { 6, 12, 117 }, lo[] = { 6, 1 }, hi[] = { 6, 12 };
 
-	check(version_cmp_prefix(a, 3, lo, 2) > 0, "6.12.117 > 6.1");
-	check(version_cmp_prefix(a, 3, hi, 2) == 0, "6.12.117 within 6.12");
+	CHECK(version_cmp_prefix(a, 3, lo, 2) > 0, "6.12.117 > 6.1");
+	CHECK(version_cmp_prefix(a, 3, hi, 2) == 0, "6.12.117 within 6.12");
 }
 
 static void test_catalog_errors(void)
@@ -104,23 +87,23 @@ static void test_catalog_errors(void)
 	char err[256];
 
 	load(&cat);
-	check(cat.n == 7, "7 images loaded, got %zu", cat.n);
-	check(catalog_add_line(&cat, "6.1.0-56-amd64 6.1 amd64 debian:x",
+	CHECK(cat.n == 7, "7 images loaded, got %zu", cat.n);
+	CHECK(catalog_add_line(&cat, "6.1.0-56-amd64 6.1 amd64 debian:x",
 			       err, sizeof(err)) < 0 && strstr(err, "already"),
 	      "duplicate name accepted");
-	check(catalog_add_line(&cat, "a b c", err, sizeof(err)) < 0,
+	CHECK(catalog_add_line(&cat, "a b c", err, sizeof(err)) < 0,
 	      "three fields accepted");
-	check(catalog_add_line(&cat, "k 3.0 x user:kernel=/bz", err,
+	CHECK(catalog_add_line(&cat, "k 3.0 x user:kernel=/bz", err,
 			       sizeof(err)) < 0 && strstr(err, "modules"),
 	      "user entry without modules= accepted");
-	check(catalog_add_line(&cat, "k 3.0 x ftp:foo", err,
+	CHECK(catalog_add_line(&cat, "k 3.0 x ftp:foo", err,
 			       sizeof(err)) < 0, "unknown source accepted");
-	check(catalog_xen(&cat) && !strcmp(catalog_xen(&cat)->name,
+	CHECK(catalog_xen(&cat) && !strcmp(catalog_xen(&cat)->name,
 					   "xen-4.17"), "xen image not found");
 
 	const struct image *u = &cat.images[6];
 
-	check(u->user && u->user_kernel && !strcmp(u->user_kernel, "/k/bzImage")
+	CHECK(u->user && u->user_kernel && !strcmp(u->user_kernel, "/k/bzImage")
 	      && !strcmp(u->user_modules, "/k/lib/modules/3.2.102") &&
 	      !strcmp(u->user_headers, "/k"), "user entry fields");
 	catalog_free(&cat);
@@ -155,22 +138,22 @@ static void test_specs(void)
 
 	/* A range the catalog cannot serve names what is missing. */
 	resolve(&cat, "2.6.18..3.1", got, sizeof(got), msgs, sizeof(msgs));
-	check(!*got, "2.6.18..3.1 selected '%s'", got);
-	check(strstr(msgs, "2.6.18") && strstr(msgs, "2.6.39") &&
+	CHECK(!*got, "2.6.18..3.1 selected '%s'", got);
+	CHECK(strstr(msgs, "2.6.18") && strstr(msgs, "2.6.39") &&
 	      strstr(msgs, " 3.0") && strstr(msgs, " 3.1") &&
 	      !strstr(msgs, "2.6.17") && !strstr(msgs, " 3.2"),
 	      "missing series not listed: %s", msgs);
-	check(strstr(msgs, "catalog.local") && strstr(msgs, "user:kernel="),
+	CHECK(strstr(msgs, "catalog.local") && strstr(msgs, "user:kernel="),
 	      "no advice on adding kernels: %s", msgs);
 
 	/* 2.6.18..3.5 includes the user's 3.2 and lists the rest. */
 	resolve(&cat, "2.6.18..3.5", got, sizeof(got), msgs, sizeof(msgs));
-	check(!strcmp(got, "3.2.102-mine"), "2.6.18..3.5 selected '%s'", got);
-	check(strstr(msgs, " 3.5") && !strstr(msgs, " 3.2 "),
+	CHECK(!strcmp(got, "3.2.102-mine"), "2.6.18..3.5 selected '%s'", got);
+	CHECK(strstr(msgs, " 3.5") && !strstr(msgs, " 3.2 "),
 	      "partially served range: %s", msgs);
 
 	resolve(&cat, "4.19", got, sizeof(got), msgs, sizeof(msgs));
-	check(!*got && strstr(msgs, "selects no kernel"),
+	CHECK(!*got && strstr(msgs, "selects no kernel"),
 	      "4.19 selected '%s' (%s)", got, msgs);
 	catalog_free(&cat);
 }
@@ -180,6 +163,5 @@ int main(void)
 	test_versions();
 	test_catalog_errors();
 	test_specs();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_summary();
 }
