@@ -59,7 +59,7 @@ static void usage(FILE *fp)
 "\t-s  enable or list probes of a D script\n"
 "\t-S  print the DIF of compiled programs (to stderr)\n"
 "\t-U  undefine a symbol for the preprocessor\n"
-"\t-v  print the stability report of compiled programs\n"
+"\t-v  stability reports: not implemented yet (dtrace says so)\n"
 "\t-V  print the D version and the host dtrace uses\n"
 "\t-w  permit destructive actions\n"
 "\t-x  set an option: -x host=user runs the core in this process\n"
@@ -340,7 +340,13 @@ req:
 		}
 		case 'C': cl->cflags |= DT_CF_CPP; break;
 		case 'S': cl->cflags |= DT_CF_DISASM; break;
-		case 'v': cl->cflags |= DT_CF_VERBOSE; break;
+		case 'v':
+			/* Not silently dropped: the user asked for a report. */
+			fprintf(stderr, "%s: -v: stability reports are not "
+				"implemented yet; continuing without one\n",
+				g_pname);
+			cl->cflags |= DT_CF_VERBOSE;
+			break;
 		case 'D': case 'U': case 'I':
 			if (asprintf(&cl->cpp[cl->ncpp], "-%c%s", c,
 				     optarg) < 0)
