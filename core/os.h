@@ -88,14 +88,18 @@ uint64_t os_vtimestamp(void);		/* on-CPU time of this thread */
 bool os_progenyof(int pid);
 
 /*
- * A periodic callout ("cyclic"): fn(arg) every interval_ns on 'cpu'
- * (OS_CPU_ALL: on every online CPU), in probe-safe context.  Returns a
- * handle, or NULL when it cannot be created.  os_cyclic_remove waits for
- * running callbacks to finish.
+ * A periodic callout ("cyclic"): fn(arg, kpc, upc) every interval_ns on
+ * 'cpu' (OS_CPU_ALL: on every online CPU), in probe-safe context.  kpc is
+ * the interrupted kernel pc when the CPU was in the kernel, else 0; upc
+ * the interrupted user pc when it was in user mode, else 0 (as DTrace's
+ * profile probes give them in arg0 and arg1).  Returns a handle, or NULL
+ * when it cannot be created.  os_cyclic_remove waits for running
+ * callbacks to finish.
  */
 typedef struct os_cyclic os_cyclic_t;
-os_cyclic_t *os_cyclic_add(int cpu, uint64_t interval_ns,
-			   void (*fn)(void *arg, uint64_t arg0), void *arg);
+typedef void (*os_cyclic_fn_t)(void *arg, uint64_t kpc, uint64_t upc);
+os_cyclic_t *os_cyclic_add(int cpu, uint64_t interval_ns, os_cyclic_fn_t fn,
+			   void *arg);
 void os_cyclic_remove(os_cyclic_t *c);
 
 /* Destructive actions under -w. [probe] (they only post the request) */

@@ -11,8 +11,9 @@
  * a glob (dtrace -l).  Each enabled probe is one cyclic (os_cyclic_add),
  * so the same code runs in the user host and in the kernel module.
  *
- * arg0 is the interrupted kernel pc, arg1 the user pc (0 when unknown,
- * always in the user host).
+ * arg0 is the interrupted kernel pc (0 when the CPU was in user mode),
+ * arg1 the interrupted user pc (0 when it was in the kernel); both are 0
+ * in the user host, which interrupts nothing.
  */
 #include "core/dtrace_core.h"
 #include "providers/providers.h"
@@ -140,11 +141,11 @@ static void profile_provide(void *arg, const dtrace_probedesc_t *desc)
 		profile_create(profile_defaults[i]);
 }
 
-static void profile_fire(void *arg, uint64_t arg0)
+static void profile_fire(void *arg, uint64_t kpc, uint64_t upc)
 {
 	profile_probe_t *pp = arg;
 
-	dtrace_probe(pp->id, arg0, 0, 0, 0, 0);
+	dtrace_probe(pp->id, kpc, upc, 0, 0, 0);
 }
 
 static int first_online_cpu(void)

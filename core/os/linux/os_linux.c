@@ -407,7 +407,7 @@ struct os_cyclic_timer {
 
 struct os_cyclic {
 	u64			interval;
-	void			(*fn)(void *arg, uint64_t arg0);
+	os_cyclic_fn_t		fn;
 	void			*arg;
 	int			ntimers;	/* nr_cpu_ids or 1 */
 	struct os_cyclic_timer	timers[];
@@ -419,11 +419,13 @@ static enum hrtimer_restart os_cyclic_fire(struct hrtimer *timer)
 		container_of(timer, struct os_cyclic_timer, timer);
 	struct os_cyclic *cyc = t->cyc;
 	struct pt_regs *regs = get_irq_regs();
-	uint64_t pc = 0;
+	uint64_t kpc = 0, upc = 0;
 
-	if (regs && !user_mode(regs))
-		pc = instruction_pointer(regs);
-	cyc->fn(cyc->arg, pc);
+	if (regs && user_mode(regs))
+		upc = instruction_pointer(regs);
+	else if (regs)
+		kpc = instruction_pointer(regs);
+	cyc->fn(cyc->arg, kpc, upc);
 	hrtimer_forward_now(timer, ns_to_ktime(cyc->interval));
 	return HRTIMER_RESTART;
 }
@@ -453,8 +455,8 @@ static void os_cyclic_start(struct os_cyclic *cyc, int slot, int cpu)
 		t->armed = true;
 }
 
-os_cyclic_t *os_cyclic_add(int cpu, uint64_t interval_ns,
-			   void (*fn)(void *arg, uint64_t arg0), void *arg)
+os_cyclic_t *os_cyclic_add(int cpu, uint64_t interval_ns, os_cyclic_fn_t fn,
+			   void *arg)
 {
 	struct os_cyclic *cyc;
 	int n = cpu == OS_CPU_ALL ? nr_cpu_ids : 1;

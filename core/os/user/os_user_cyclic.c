@@ -21,7 +21,7 @@ struct os_cyclic {
 	struct os_cyclic *next;
 	uint64_t	interval;
 	uint64_t	deadline;
-	void		(*fn)(void *arg, uint64_t arg0);
+	os_cyclic_fn_t	fn;
 	void		*arg;
 };
 
@@ -73,7 +73,7 @@ static void *cyclic_thread(void *unused)
 			c->deadline = now + c->interval;
 		cyc_running = c;
 		pthread_mutex_unlock(&cyc_lock);
-		c->fn(c->arg, 0);
+		c->fn(c->arg, 0, 0);	/* no interrupted context here */
 		pthread_mutex_lock(&cyc_lock);
 		cyc_running = NULL;
 		pthread_cond_broadcast(&cyc_cond);
@@ -106,8 +106,8 @@ static bool start_thread(void)
 	return true;
 }
 
-os_cyclic_t *os_cyclic_add(int cpu, uint64_t interval_ns,
-			   void (*fn)(void *arg, uint64_t arg0), void *arg)
+os_cyclic_t *os_cyclic_add(int cpu, uint64_t interval_ns, os_cyclic_fn_t fn,
+			   void *arg)
 {
 	struct os_cyclic *c;
 
