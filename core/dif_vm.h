@@ -46,7 +46,7 @@ typedef struct dtrace_probe_names {
  * rest of the ECB.
  */
 typedef struct dtrace_mstate {
-	uint64_t	args[10];	/* arg0 .. arg9 */
+	uint64_t	args[DTRACE_NARGS];	/* arg0 .. arg9 */
 	dtrace_id_t	probeid;
 	uint32_t	epid;
 	int		cpu;

@@ -68,6 +68,11 @@ dtrace_id_t dtrace_probe_lookup(dtrace_provider_id_t prov, const char *mod,
 void dtrace_probe(dtrace_id_t id, uint64_t arg0, uint64_t arg1,
 		  uint64_t arg2, uint64_t arg3, uint64_t arg4);
 
+/* The same with up to DTRACE_NARGS arguments (syscalls have six). [probe] */
+#define DTRACE_NARGS	10		/* arg0 .. arg9 */
+void dtrace_probe_args(dtrace_id_t id, const uint64_t *args,
+		       unsigned int nargs);
+
 /* ---- consumers ----------------------------------------------------- */
 
 typedef struct dtrace_state dtrace_state_t;

@@ -467,7 +467,7 @@ static void fire_error(dtrace_ecb_t *ecb, uint32_t ndx,
 {
 	dtrace_probe_t *ep = dtrace_probe_get(dtrace_probeid_error);
 	dtrace_state_t *cleared = ecb->state;	/* shares this-> */
-	uint64_t args[10] = { 0 };
+	uint64_t args[DTRACE_NARGS] = { 0 };
 	dtrace_cpustate_t *c;
 	dtrace_mstate_t mst;
 	dtrace_ecb_t *e;
@@ -508,10 +508,9 @@ static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
 	}
 }
 
-static int fire(dtrace_state_t *only, dtrace_id_t id, uint64_t arg0,
-		uint64_t arg1, uint64_t arg2, uint64_t arg3, uint64_t arg4)
+/* args: DTRACE_NARGS values, arg0 .. arg9; the unused ones are 0. */
+static int fire(dtrace_state_t *only, dtrace_id_t id, uint64_t *args)
 {
-	uint64_t args[10] = { arg0, arg1, arg2, arg3, arg4 };
 	os_cookie_t cookie;
 	dtrace_probe_t *p;
 	int cpu;
@@ -534,12 +533,27 @@ static int fire(dtrace_state_t *only, dtrace_id_t id, uint64_t arg0,
 void dtrace_probe(dtrace_id_t id, uint64_t arg0, uint64_t arg1,
 		  uint64_t arg2, uint64_t arg3, uint64_t arg4)
 {
-	fire(NULL, id, arg0, arg1, arg2, arg3, arg4);
+	uint64_t args[DTRACE_NARGS] = { arg0, arg1, arg2, arg3, arg4 };
+
+	fire(NULL, id, args);
+}
+
+void dtrace_probe_args(dtrace_id_t id, const uint64_t *args,
+		       unsigned int nargs)
+{
+	uint64_t a[DTRACE_NARGS] = { 0 };
+	unsigned int i;
+
+	for (i = 0; i < nargs && i < DTRACE_NARGS; i++)
+		a[i] = args[i];
+	fire(NULL, id, a);
 }
 
 int dtrace_probe_state(dtrace_state_t *only, dtrace_id_t id,
 		       uint64_t arg0, uint64_t arg1, uint64_t arg2,
 		       uint64_t arg3, uint64_t arg4)
 {
-	return fire(only, id, arg0, arg1, arg2, arg3, arg4);
+	uint64_t args[DTRACE_NARGS] = { arg0, arg1, arg2, arg3, arg4 };
+
+	return fire(only, id, args);
 }

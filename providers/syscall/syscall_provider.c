@@ -75,7 +75,9 @@ static void syscall_parg_decode(void *parg, unsigned int *nr, int *kind)
 static void syscall_entry_fire(void *data, struct pt_regs *regs, long nr)
 {
 	unsigned long args[6];
+	uint64_t vals[6];
 	dtrace_id_t id;
+	int i;
 
 	if (nr < 0 || nr >= SYSCALL_NR || in_compat_syscall())
 		return;
@@ -84,7 +86,9 @@ static void syscall_entry_fire(void *data, struct pt_regs *regs, long nr)
 	if (!id)
 		return;
 	syscall_get_arguments(current, regs, args);
-	dtrace_probe(id, args[0], args[1], args[2], args[3], args[4]);
+	for (i = 0; i < 6; i++)
+		vals[i] = args[i];
+	dtrace_probe_args(id, vals, 6);		/* arg0 .. arg5 */
 }
 
 static void syscall_return_fire(void *data, struct pt_regs *regs, long ret)
