@@ -8,20 +8,11 @@
 #include <string.h>
 
 #include "core/dif_vm.h"
+#include "dif_asm.h"
 #include "unit.h"
 
 #define U0	DIF_VAR_OTHER_UBASE
 
-typedef struct prog {
-	dif_instr_t	buf[64];
-	uint32_t	len;
-	uint64_t	ints[4];
-	uint32_t	nints;
-	char		str[64];
-	uint32_t	strl;
-	dof_difv_t	vars[4];
-	uint32_t	nvars;
-} prog_t;
 
 /* A program from instructions; the tables hold one int and "hi", "x". */
 static prog_t make(int n, const dif_instr_t *in)
@@ -51,11 +42,7 @@ static char err[256];
 
 static int verify(prog_t *p)
 {
-	dtrace_difo_t dp = {
-		.buf = p->buf, .len = p->len, .inttab = p->ints,
-		.intlen = p->nints, .strtab = p->str, .strlen = p->strl,
-		.vartab = p->vars, .varlen = p->nvars,
-	};
+	dtrace_difo_t dp = difo(p);
 
 	err[0] = '\0';
 	return dtrace_difo_verify(&dp, err, sizeof(err));

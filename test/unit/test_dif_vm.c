@@ -11,77 +11,13 @@
 #include <arpa/inet.h>
 
 #include "core/dif_vm.h"
+#include "dif_asm.h"
 #include "unit.h"
 
 /* speculation() comes from the framework; a stand-in when not linked. */
 __attribute__((weak)) uint64_t dtrace_speculation_new(struct dtrace_state *s)
 {
 	return 7;
-}
-
-/* ---- a tiny assembler ------------------------------------------------ */
-
-typedef struct prog {
-	dif_instr_t	buf[256];
-	uint32_t	len;
-	uint64_t	ints[64];
-	uint32_t	nints;
-	char		str[2048];
-	uint32_t	strl;
-	dof_difv_t	vars[16];
-	uint32_t	nvars;
-} prog_t;
-
-static void emit(prog_t *p, dif_instr_t in)
-{
-	p->buf[p->len++] = in;
-}
-
-static void setx(prog_t *p, int rd, uint64_t v)
-{
-	p->ints[p->nints] = v;
-	emit(p, DIF_INSTR_SETX(p->nints, rd));
-	p->nints++;
-}
-
-static uint32_t strc(prog_t *p, const char *s)
-{
-	uint32_t off = p->strl;
-
-	strcpy(p->str + off, s);
-	p->strl += strlen(s) + 1;
-	return off;
-}
-
-static void sets(prog_t *p, int rd, const char *s)
-{
-	emit(p, DIF_INSTR_SETS(strc(p, s), rd));
-}
-
-static void var(prog_t *p, uint32_t id, int scope, int kind, int tkind,
-		uint32_t size)
-{
-	dof_difv_t *v = &p->vars[p->nvars++];
-
-	memset(v, 0, sizeof(*v));
-	v->name = strc(p, "v");
-	v->id = id;
-	v->scope = scope;
-	v->kind = kind;
-	v->type.kind = tkind;
-	v->type.size = size;
-	if (tkind == DIF_TYPE_STRING)
-		v->type.flags = DIF_TF_BYREF;
-}
-
-static dtrace_difo_t difo(prog_t *p)
-{
-	dtrace_difo_t dp = {
-		.buf = p->buf, .len = p->len, .inttab = p->ints,
-		.intlen = p->nints, .strtab = p->str, .strlen = p->strl,
-		.vartab = p->vars, .varlen = p->nvars,
-	};
-	return dp;
 }
 
 /* ---- a firing -------------------------------------------------------- */

@@ -11,60 +11,12 @@
 #include <string.h>
 
 #include "core/dif_vm.h"
+#include "dif_asm.h"
 #include "unit.h"
 
 __attribute__((weak)) uint64_t dtrace_speculation_new(struct dtrace_state *s)
 {
 	return 0;
-}
-
-/* ---- a tiny assembler ------------------------------------------------ */
-
-typedef struct prog {
-	dif_instr_t	buf[128];
-	uint32_t	len;
-	uint64_t	ints[32];
-	uint32_t	nints;
-	char		str[1024];
-	uint32_t	strl;
-	dof_difv_t	vars[4];
-	uint32_t	nvars;
-} prog_t;
-
-static void emit(prog_t *p, dif_instr_t in)
-{
-	p->buf[p->len++] = in;
-}
-
-static void setx(prog_t *p, int rd, uint64_t v)
-{
-	p->ints[p->nints] = v;
-	emit(p, DIF_INSTR_SETX(p->nints, rd));
-	p->nints++;
-}
-
-static uint32_t strc(prog_t *p, const char *s)
-{
-	uint32_t off = p->strl;
-
-	strcpy(p->str + off, s);
-	p->strl += strlen(s) + 1;
-	return off;
-}
-
-static void var(prog_t *p, uint32_t id, int scope, int kind, int tkind)
-{
-	dof_difv_t *v = &p->vars[p->nvars++];
-
-	memset(v, 0, sizeof(*v));
-	v->name = strc(p, "v");
-	v->id = id;
-	v->scope = scope;
-	v->kind = kind;
-	v->type.kind = tkind;
-	v->type.size = tkind == DIF_TYPE_STRING ? 0 : 8;
-	if (tkind == DIF_TYPE_STRING)
-		v->type.flags = DIF_TF_BYREF;
 }
 
 /* ---- firings ---------------------------------------------------------- */
@@ -81,11 +33,7 @@ static dtrace_mstate_t mst;
 
 static uint64_t run_on(dtrace_vstate_t *v, prog_t *p)
 {
-	dtrace_difo_t dp = {
-		.buf = p->buf, .len = p->len, .inttab = p->ints,
-		.intlen = p->nints, .strtab = p->str, .strlen = p->strl,
-		.vartab = p->vars, .varlen = p->nvars,
-	};
+	dtrace_difo_t dp = difo(p);
 	char err[256];
 
 	memset(&mst, 0, sizeof(mst));
@@ -126,17 +74,18 @@ static void declare(prog_t *p, uint32_t id)
 {
 	switch (id) {
 	case ID_A:
-		var(p, id, DIF_VSCOPE_GLOBAL, DIF_VKIND_ARRAY, DIF_TYPE_CTF);
+		var(p, id, DIF_VSCOPE_GLOBAL, DIF_VKIND_ARRAY, DIF_TYPE_CTF, 8);
 		break;
 	case ID_S:
 		var(p, id, DIF_VSCOPE_GLOBAL, DIF_VKIND_ARRAY,
-		    DIF_TYPE_STRING);
+		    DIF_TYPE_STRING, 0);
 		break;
 	case ID_T:
-		var(p, id, DIF_VSCOPE_THREAD, DIF_VKIND_SCALAR, DIF_TYPE_CTF);
+		var(p, id, DIF_VSCOPE_THREAD, DIF_VKIND_SCALAR, DIF_TYPE_CTF,
+		    8);
 		break;
 	default:
-		var(p, id, DIF_VSCOPE_THREAD, DIF_VKIND_ARRAY, DIF_TYPE_CTF);
+		var(p, id, DIF_VSCOPE_THREAD, DIF_VKIND_ARRAY, DIF_TYPE_CTF, 8);
 		break;
 	}
 }
@@ -198,9 +147,7 @@ static void declare_all(void)
 	emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 1));
 	emit(&p, DIF_INSTR_LDV(DIF_OP_LDGAA, ID_A, 1));
 	emit(&p, DIF_INSTR_RET(1));
-	dp = (dtrace_difo_t){ .buf = p.buf, .len = p.len, .strtab = p.str,
-			      .strlen = p.strl, .vartab = p.vars,
-			      .varlen = p.nvars };
+	dp = difo(&p);
 	CHECK(dtrace_difo_verify(&dp, err, sizeof(err)) == 0 &&
 	      dtrace_vstate_add_difo(vs, &dp, err, sizeof(err)) == 0,
 	      "the whole program is declared: %s", err);
@@ -398,11 +345,9 @@ static void test_declarations(void)
 	int rc;
 
 	/* ID_A again, now declared as a string array */
-	var(&p, ID_A, DIF_VSCOPE_GLOBAL, DIF_VKIND_ARRAY, DIF_TYPE_STRING);
+	var(&p, ID_A, DIF_VSCOPE_GLOBAL, DIF_VKIND_ARRAY, DIF_TYPE_STRING, 0);
 	emit(&p, DIF_INSTR_RET(0));
-	dp = (dtrace_difo_t){ .buf = p.buf, .len = p.len, .strtab = p.str,
-			      .strlen = p.strl, .vartab = p.vars,
-			      .varlen = p.nvars };
+	dp = difo(&p);
 	rc = dtrace_vstate_add_difo(vs, &dp, err, sizeof(err));
 	CHECK(rc == -EINVAL && strstr(err, "different types"),
 	      "type clash refused: %d %s", rc, err);
@@ -416,9 +361,7 @@ static void test_declarations(void)
 	emit(&p, DIF_INSTR_PUSHTR(DIF_TYPE_STRING, 0, 1));
 	emit(&p, DIF_INSTR_LDV(DIF_OP_LDGAA, ID_A, 1));
 	emit(&p, DIF_INSTR_RET(1));
-	dp = (dtrace_difo_t){ .buf = p.buf, .len = p.len, .strtab = p.str,
-			      .strlen = p.strl, .vartab = p.vars,
-			      .varlen = p.nvars };
+	dp = difo(&p);
 	rc = dtrace_vstate_add_difo(vs, &dp, err, sizeof(err));
 	CHECK(rc == -EBUSY && strstr(err, "tracing has started"),
 	      "late growth refused: %d %s", rc, err);
