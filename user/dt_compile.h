@@ -27,7 +27,6 @@ typedef enum dt_spec {
 #define DT_CF_ZDEFS	0x02	/* -Z: descriptions may match no probe */
 #define DT_CF_DISASM	0x04	/* -S: print the DIF to disasm_fp */
 #define DT_CF_DESTRUCT	0x08	/* -w: destructive actions allowed */
-#define DT_CF_VERBOSE	0x10	/* -v: stability report (to disasm_fp) */
 #define DT_CF_DEFAULTARGS 0x20	/* -x defaultargs: an unset $N is 0, an
 				   unset $$N is "" */
 

@@ -345,7 +345,6 @@ req:
 			fprintf(stderr, "%s: -v: stability reports are not "
 				"implemented yet; continuing without one\n",
 				g_pname);
-			cl->cflags |= DT_CF_VERBOSE;
 			break;
 		case 'D': case 'U': case 'I':
 			if (asprintf(&cl->cpp[cl->ncpp], "-%c%s", c,
