@@ -1,6 +1,7 @@
 /*
  * The records the guest agent (images/agent) writes on the virtio-serial
- * port: text lines "KEY rest", and two blobs ("output N", "dmesg N")
+ * port: text lines "KEY rest", and blobs ("output N", "dmesg N",
+ * "hvinfo N STATUS TIMEDOUT", "selftest N STATUS TIMEDOUT") whose line is
  * followed by N raw bytes.  The stream may stop anywhere (the guest
  * crashed or was killed): whatever arrived is kept, and "done" is the only
  * proof that the agent finished.
@@ -34,6 +35,20 @@ static char *take_blob(const char **p, const char *end, const char *arg,
 	return blob;
 }
 
+/* "N STATUS TIMEDOUT" and the N bytes: a proc file the agent read. */
+static void take_proc_read(struct agent_proc_read *r, const char **p,
+			   const char *end, const char *arg)
+{
+	int timed_out = 0;
+
+	free(r->text);
+	r->text = take_blob(p, end, arg, &r->len);
+	r->sent = true;
+	if (sscanf(arg, "%*u %d %d", &r->status, &timed_out) < 1)
+		r->status = -1;		/* an agent that did not say */
+	r->timed_out = timed_out != 0;
+}
+
 static void parse_line(struct agent_report *r, const char *key, size_t klen,
 		       const char *arg, size_t alen, const char **p,
 		       const char *end)
@@ -45,6 +60,8 @@ static void parse_line(struct agent_report *r, const char *key, size_t klen,
 	if (KEY("hello")) {
 		r->hello = true;
 		copy_field(r->release, sizeof(r->release), arg, alen);
+	} else if (KEY("cpus")) {
+		r->cpus = atoi(a);
 	} else if (KEY("hv")) {
 		copy_field(r->hv_type, sizeof(r->hv_type), arg, alen);
 	} else if (KEY("xen_caps")) {
@@ -73,6 +90,10 @@ static void parse_line(struct agent_report *r, const char *key, size_t klen,
 	} else if (KEY("output")) {
 		free(r->output);
 		r->output = take_blob(p, end, a, &r->output_len);
+	} else if (KEY("hvinfo")) {
+		take_proc_read(&r->hvinfo, p, end, a);
+	} else if (KEY("selftest")) {
+		take_proc_read(&r->selftest, p, end, a);
 	} else if (KEY("dmesg")) {
 		free(r->dmesg);
 		r->dmesg = take_blob(p, end, a, &r->dmesg_len);
@@ -107,5 +128,7 @@ void agent_report_free(struct agent_report *r)
 {
 	free(r->output);
 	free(r->dmesg);
-	r->output = r->dmesg = NULL;
+	free(r->hvinfo.text);
+	free(r->selftest.text);
+	r->output = r->dmesg = r->hvinfo.text = r->selftest.text = NULL;
 }

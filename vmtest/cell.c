@@ -7,13 +7,15 @@
  *   2. plan: CELL/plan, a shell fragment the guest agent sources.
  *   3. boot QEMU and watch CELL/agent.out (the virtio-serial port):
  *      no "hello" within the boot timeout kills QEMU (boot timeout); no
- *      "done" within boot timeout + command timeout + slack kills it too
- *      (test timeout).  The agent enforces the per-command timeout itself.
- *   4. classify from the agent's records, the console log and the kernel
- *      log the agent sent (splat.c).
+ *      "done" within boot timeout + the two hv proc reads + command
+ *      timeout + slack kills it too (test timeout).  The agent enforces
+ *      the per-command and per-read timeouts itself.
+ *   4. classify from the agent's records, the console log, the kernel
+ *      log the agent sent (splat.c) and the hv self-test (selftest.c).
  *
  * Everything the cell produced stays in CELL/: plan, console.log,
- * agent.out, output.txt, dmesg.txt, qemu.log, module-build.log.
+ * agent.out, output.txt, dmesg.txt, hv-info.txt, hv-selftest.txt,
+ * qemu.log, module-build.log.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -54,6 +56,31 @@ const char *outcome_name(enum outcome o)
 const char *hv_name(enum hv hv)
 {
 	return hv == HV_XEN ? "xen" : "bare";
+}
+
+/*
+ * A cell's name and directory: KERNEL/HV and RESULTS/KERNEL-HV, with
+ * "/smpN" and "-smpN" added when the guest has N > 1 CPUs (so the names
+ * of one-CPU cells are those of the runs before --smp took a list).
+ */
+void cell_init(struct cell *c, const struct image *kernel, enum hv hv,
+	       int smp, const char *results_dir)
+{
+	char smp_id[16] = "", smp_dir[16] = "";
+
+	memset(c, 0, sizeof(*c));
+	c->kernel = kernel;
+	c->hv = hv;
+	c->smp = smp;
+	c->outcome = OUT_PASS;	/* "to run", until it ran */
+	if (smp != 1) {
+		snprintf(smp_id, sizeof(smp_id), "/smp%d", smp);
+		snprintf(smp_dir, sizeof(smp_dir), "-smp%d", smp);
+	}
+	snprintf(c->id, sizeof(c->id), "%.150s/%s%s", kernel->name,
+		 hv_name(hv), smp_id);
+	snprintf(c->dir, sizeof(c->dir), "%.2048s/%.512s-%s%s", results_dir,
+		 kernel->name, hv_name(hv), smp_dir);
 }
 
 static double now(void)
@@ -104,7 +131,8 @@ int cell_write_plan(const struct cell *c, const struct run_config *cfg,
 		c->id);
 	fprintf(f, "VMTEST_MODE=%s\nVMTEST_CWD=", mode);
 	shell_quote(f, cfg->cwd);
-	fprintf(f, "\nVMTEST_TIMEOUT=%d\nVMTEST_CMD=", cfg->timeout);
+	fprintf(f, "\nVMTEST_TIMEOUT=%d\nVMTEST_HV_TIMEOUT=%d\nVMTEST_CMD=",
+		cfg->timeout, HV_READ_TIMEOUT);
 	shell_quote(f, cfg->command ? cfg->command : "");
 	fputs("\nVMTEST_MODULE=", f);
 	shell_quote(f, module ? module : "");
@@ -308,7 +336,8 @@ static void watch_qemu(struct cell *c, const struct run_config *cfg,
 		       pid_t pid, struct watch *w)
 {
 	double start = now(), done_at = 0, next_note = HEARTBEAT;
-	double watchdog = cfg->boot_timeout + cfg->timeout + WATCHDOG_SLACK;
+	double watchdog = cfg->boot_timeout + 2 * HV_READ_TIMEOUT +
+			  cfg->timeout + WATCHDOG_SLACK;
 	struct timespec tick = { 0, 250 * 1000 * 1000 };
 
 	for (;;) {
@@ -389,6 +418,7 @@ void cell_classify(struct cell *c, const char *console, bool qemu_started,
 
 	if (!qemu_started)
 		return;		/* outcome already set */
+	selftest_judge(&c->selftest, a);
 	if (find_line(console, "Kernel panic - not syncing", line,
 		      sizeof(line))) {
 		set_outcome(c, OUT_PANIC, "%s", line);
@@ -446,6 +476,12 @@ void cell_classify(struct cell *c, const char *console, bool qemu_started,
 			    "boot message %s)", a->hv_type, a->xen_caps,
 			    a->xen_guest_type, c->xen_boot_msg ? "seen" :
 			    "missing");
+	else if (a->cpus != c->smp)
+		set_outcome(c, OUT_FAIL, "the guest's kernel brought up %d "
+			    "CPUs, the cell asked for %d (--smp)", a->cpus,
+			    c->smp);
+	else if (c->selftest.problem[0])
+		set_outcome(c, OUT_FAIL, "%s", c->selftest.problem);
 	else if (a->cmd_ran && a->cmd_status != 0)
 		set_outcome(c, OUT_FAIL, "the command exited with status %d",
 			    a->cmd_status);
@@ -458,18 +494,25 @@ void cell_classify(struct cell *c, const char *console, bool qemu_started,
 			    a->module_text : "");
 }
 
-static void save_blobs(struct cell *c)
+static void save_blob(const struct cell *c, const char *name,
+		      const char *data, size_t len)
 {
 	char path[4200];
 
-	if (c->agent.output) {
-		snprintf(path, sizeof(path), "%s/output.txt", c->dir);
-		write_file(path, c->agent.output, c->agent.output_len);
-	}
-	if (c->agent.dmesg) {
-		snprintf(path, sizeof(path), "%s/dmesg.txt", c->dir);
-		write_file(path, c->agent.dmesg, c->agent.dmesg_len);
-	}
+	if (!data)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", c->dir, name);
+	write_file(path, data, len);
+}
+
+static void save_blobs(const struct cell *c)
+{
+	const struct agent_report *a = &c->agent;
+
+	save_blob(c, "output.txt", a->output, a->output_len);
+	save_blob(c, "dmesg.txt", a->dmesg, a->dmesg_len);
+	save_blob(c, "hv-info.txt", a->hvinfo.text, a->hvinfo.len);
+	save_blob(c, "hv-selftest.txt", a->selftest.text, a->selftest.len);
 }
 
 void cell_run(struct cell *c, const struct run_config *cfg)

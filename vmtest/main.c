@@ -2,21 +2,20 @@
  * vmtest: the command line.
  *
  *   vmtest list
- *   vmtest run --kernel SPEC [--hv bare,xen] [--smp N] [--jobs N]
+ *   vmtest run --kernel SPEC [--hv bare,xen] [--smp N,...] [--jobs N]
  *              [--timeout S] [--boot-timeout S] [--json FILE]
  *              [--results DIR] [--no-module] [-- CMD...]
- *   vmtest shell --kernel NAME [--hv bare|xen] [--no-module]
+ *   vmtest shell --kernel NAME [--hv bare|xen] [--smp N] [--no-module]
  *
- * run: every kernel of SPEC under every hypervisor of --hv is a cell;
- * missing images are fetched first (one at a time, with progress), then
- * cells run in parallel, each in a worker thread that owns one QEMU.
+ * run: every kernel of SPEC under every hypervisor of --hv with every CPU
+ * count of --smp is a cell; missing images are fetched first (one at a
+ * time, with progress), then cells run in parallel (schedule.c).
  * Exit status: 0 all cells green, 1 some cell not green, 2 usage or setup
  * error, 3 nothing to run.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,33 +23,38 @@
 
 #include "vmtest.h"
 
-#define CELL_MEM_MB_BARE	1300	/* guest RAM plus QEMU's own */
-#define CELL_MEM_MB_XEN		1900
-
 struct options {
 	const char *spec;
 	const char *hvs;
+	const char *smps;
 	const char *json;
 	const char *results;
-	int smp, jobs, timeout, boot_timeout;
+	int jobs, timeout, boot_timeout;
 	bool no_module;
 };
 
 static void usage(FILE *f)
 {
 	fputs("usage: vmtest list\n"
-	      "       vmtest run --kernel SPEC [--hv bare,xen] [--smp N] "
+	      "       vmtest run --kernel SPEC [--hv bare,xen] [--smp N,...] "
 	      "[--jobs N]\n"
 	      "                  [--timeout S] [--boot-timeout S] "
 	      "[--json FILE] [--results DIR]\n"
 	      "                  [--no-module]\n"
 	      "                  [-- CMD...]\n"
-	      "       vmtest shell --kernel NAME [--hv bare|xen] "
+	      "       vmtest shell --kernel NAME [--hv bare|xen] [--smp N] "
 	      "[--no-module]\n"
 	      "SPEC: names, versions (6.1), ranges (6.1..6.12, 2.6.18..3.5),"
 	      " globs (6.1.0-*),\n"
 	      "      flavours (rt-amd64), comma-separated; VERSION:FLAVOUR "
 	      "picks a flavour.\n"
+	      "--smp: the guests' CPU counts, comma-separated (1,4): every "
+	      "kernel x hv x count\n"
+	      "      is a cell; cells with more than 1 CPU are named "
+	      "KERNEL/HV/smpN.\n"
+	      "--jobs: cells at a time; by default as many as the host's "
+	      "cores (one per guest\n"
+	      "      CPU) and memory allow.\n"
 	      "See docs/vmtest.md.\n", f);
 }
 
@@ -148,70 +152,6 @@ static char *join_command(char **argv, int argc)
 	}
 	*p = 0;
 	return s;
-}
-
-static long mem_available_mb(void)
-{
-	char line[256];
-	long kb = -1;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemAvailable: %ld kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb < 0 ? -1 : kb / 1024;
-}
-
-/* As many cells as cores (each TCG vCPU is a thread) and memory allow. */
-static int auto_jobs(int smp, bool xen)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	long mem = mem_available_mb();
-	long by_cpu = cpus / (smp > 0 ? smp : 1);
-	long by_mem = mem / (xen ? CELL_MEM_MB_XEN : CELL_MEM_MB_BARE);
-	long jobs = by_cpu < by_mem || mem < 0 ? by_cpu : by_mem;
-
-	return jobs < 1 ? 1 : (int)jobs;
-}
-
-struct scheduler {
-	pthread_mutex_t lock;
-	struct cell *cells;
-	size_t n, next, finished;
-	const struct run_config *cfg;
-};
-
-static void *worker(void *arg)
-{
-	struct scheduler *s = arg;
-
-	for (;;) {
-		struct cell *c;
-
-		pthread_mutex_lock(&s->lock);
-		if (s->next == s->n) {
-			pthread_mutex_unlock(&s->lock);
-			return NULL;
-		}
-		c = &s->cells[s->next++];
-		if (c->outcome == OUT_PASS)
-			fprintf(stderr, "vmtest: [start] %s\n", c->id);
-		pthread_mutex_unlock(&s->lock);
-
-		/* Cells set up as skip or infra error do not boot. */
-		if (c->outcome == OUT_PASS)
-			cell_run(c, s->cfg);
-
-		pthread_mutex_lock(&s->lock);
-		s->finished++;
-		fprintf(stderr, "vmtest: [%zu/%zu] %s: %s%s%s (%.1fs)\n",
-			s->finished, s->n, c->id, outcome_name(c->outcome),
-			c->reason[0] ? ": " : "", c->reason, c->seconds);
-		pthread_mutex_unlock(&s->lock);
-	}
 }
 
 static int write_report(const char *path, int (*fn)(FILE *, struct cell *,
@@ -355,7 +295,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		switch (ch) {
 		case 'k': o->spec = optarg; break;
 		case 'H': o->hvs = optarg; break;
-		case 's': o->smp = atoi(optarg); break;
+		case 's': o->smps = optarg; break;
 		case 'j': o->jobs = atoi(optarg); break;
 		case 't': o->timeout = atoi(optarg); break;
 		case 'b': o->boot_timeout = atoi(optarg); break;
@@ -370,35 +310,28 @@ static int parse_options(int argc, char **argv, struct options *o)
 		fprintf(stderr, "vmtest: --kernel SPEC is required\n");
 		return -1;
 	}
-	if (o->smp < 1 || o->timeout < 1 || o->boot_timeout < 1 ||
-	    o->jobs < 0) {
-		fprintf(stderr, "vmtest: --smp, --timeout and --boot-timeout "
-			"must be positive\n");
+	if (o->timeout < 1 || o->boot_timeout < 1 || o->jobs < 0) {
+		fprintf(stderr, "vmtest: --timeout and --boot-timeout must be "
+			"positive\n");
 		return -1;
 	}
 	return 0;
 }
 
+/* Kernels, then hypervisors, then CPU counts, in the order given. */
 static size_t make_cells(const struct selection *sel, const bool hv[2],
-			 const char *results, struct cell **out)
+			 const struct run_config *cfg, struct cell **out)
 {
-	struct cell *cells = calloc(sel->n * 2, sizeof(*cells));
+	struct cell *cells = calloc(sel->n * 2 * cfg->nsmps, sizeof(*cells));
 	size_t n = 0;
 
 	for (size_t i = 0; cells && i < sel->n; i++) {
 		for (int h = 0; h < 2; h++) {
-			struct cell *c = &cells[n];
-
 			if (!hv[h])
 				continue;
-			c->kernel = sel->images[i];
-			c->hv = h;
-			c->outcome = OUT_PASS;	/* "to run", until it ran */
-			snprintf(c->id, sizeof(c->id), "%s/%s",
-				 c->kernel->name, hv_name(h));
-			snprintf(c->dir, sizeof(c->dir), "%.2048s/%.512s-%s",
-				 results, c->kernel->name, hv_name(h));
-			n++;
+			for (size_t k = 0; k < cfg->nsmps; k++)
+				cell_init(&cells[n++], sel->images[i], h,
+					  cfg->smps[k], cfg->results_dir);
 		}
 	}
 	*out = cells;
@@ -430,9 +363,10 @@ static void print_summary(const struct run_config *cfg, struct cell *cells,
 static int cmd_run(int argc, char **argv, const struct catalog *cat,
 		   struct run_config *cfg, bool shell)
 {
-	struct options o = { .hvs = "bare", .smp = 1, .timeout = 600,
+	struct options o = { .hvs = "bare", .smps = "1", .timeout = 600,
 			     .boot_timeout = 180 };
 	char results[4096], cwd[2048], path[8192];
+	int smps[SMP_LIST_MAX];
 	struct selection sel;
 	struct cell *cells;
 	bool hv[2];
@@ -442,6 +376,10 @@ static int cmd_run(int argc, char **argv, const struct catalog *cat,
 		usage(stderr);
 		return 2;
 	}
+	cfg->nsmps = smp_list_parse(o.smps, smps, SMP_LIST_MAX, stderr);
+	if (cfg->nsmps == 0)
+		return 2;
+	cfg->smps = smps;
 	if (spec_resolve(cat, o.spec, &sel, stderr))
 		return 2;
 	if (!sel.n) {
@@ -452,7 +390,6 @@ static int cmd_run(int argc, char **argv, const struct catalog *cat,
 	if (!getcwd(cwd, sizeof(cwd)))
 		return 2;
 	cfg->cwd = cwd;
-	cfg->smp = o.smp;
 	cfg->no_module = o.no_module;
 	cfg->timeout = o.timeout;
 	cfg->boot_timeout = o.boot_timeout;
@@ -485,12 +422,12 @@ static int cmd_run(int argc, char **argv, const struct catalog *cat,
 			strerror(errno));
 		return 2;
 	}
-	n = make_cells(&sel, hv, results, &cells);
+	n = make_cells(&sel, hv, cfg, &cells);
 	selection_free(&sel);
 	if (shell && n != 1) {
-		fprintf(stderr, "vmtest: shell needs exactly one kernel and "
-			"one hypervisor; '%s' under '%s' gives %zu\n", o.spec,
-			o.hvs, n);
+		fprintf(stderr, "vmtest: shell needs exactly one kernel, one "
+			"hypervisor and one CPU count; '%s' under '%s' with "
+			"--smp %s gives %zu cells\n", o.spec, o.hvs, o.smps, n);
 		return 2;
 	}
 	fetch_images(cells, n, cfg);
@@ -508,21 +445,7 @@ static int cmd_run(int argc, char **argv, const struct catalog *cat,
 		return cell_shell(&cells[0], cfg) ? 1 : 0;
 	}
 
-	struct scheduler s = { PTHREAD_MUTEX_INITIALIZER, cells, n, 0, 0,
-			       cfg };
-	int jobs = o.jobs ? o.jobs : auto_jobs(o.smp, hv[HV_XEN]);
-	pthread_t threads[64];
-
-	if (jobs > 64)
-		jobs = 64;
-	if ((size_t)jobs > n)
-		jobs = n;
-	fprintf(stderr, "vmtest: %zu cells, %d at a time, results in %s\n", n,
-		jobs, results);
-	for (int i = 0; i < jobs; i++)
-		pthread_create(&threads[i], NULL, worker, &s);
-	for (int i = 0; i < jobs; i++)
-		pthread_join(threads[i], NULL);
+	run_cells(cells, n, cfg, o.jobs);
 
 	snprintf(path, sizeof(path), "%s/results.json", results);
 	write_json(path, cfg, cells, n);

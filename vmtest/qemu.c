@@ -4,8 +4,10 @@
  * Bare cells boot the kernel directly (-kernel/-initrd).  Xen cells boot
  * the hypervisor as a multiboot kernel with the guest kernel and its
  * initramfs as modules, so the kernel comes up as Xen's PV dom0; Xen needs
- * -cpu qemu64 under TCG (-cpu max crashes dom0).  Either way the guest
- * sees the same three devices:
+ * -cpu qemu64 under TCG (-cpu max crashes dom0).  The cell's CPU count is
+ * QEMU's -smp and, under Xen, also dom0's vCPUs (dom0_max_vcpus), so the
+ * dom0 kernel sees as many CPUs as a bare one.  Either way the guest sees
+ * the same three devices:
  *
  *   virtio-9p "hostroot"      the host's /, read-only
  *   virtio-serial "vmtest"    the agent's records, into CELL/agent.out
@@ -82,7 +84,7 @@ int qemu_argv(const struct cell *c, const struct run_config *cfg,
 	arg(&a, "-cpu");
 	arg(&a, "%s", cfg->kvm && c->hv == HV_BARE ? "host" : "qemu64");
 	arg(&a, "-smp");
-	arg(&a, "%d", cfg->smp);
+	arg(&a, "%d", c->smp);
 	arg(&a, "-m");
 	arg(&a, "%d", c->hv == HV_XEN ? XEN_MEM_MB : BARE_MEM_MB);
 	arg(&a, "-nodefaults");
@@ -100,7 +102,8 @@ int qemu_argv(const struct cell *c, const struct run_config *cfg,
 		arg(&a, "%s", xen);
 		arg(&a, "-append");
 		arg(&a, "console=com1 com1=115200,8n1 dom0_mem=%dM,max:%dM "
-		    "loglvl=all guest_loglvl=all", DOM0_MEM_MB, DOM0_MEM_MB);
+		    "dom0_max_vcpus=%d loglvl=all guest_loglvl=all",
+		    DOM0_MEM_MB, DOM0_MEM_MB, c->smp);
 		arg(&a, "-initrd");
 		arg(&a, "%s %s,%s", kernel, cmdline, initrd);
 	} else {

@@ -40,45 +40,81 @@ static void jstr(FILE *f, const char *s)
 	json_string(f, s ? s : "", s ? strlen(s) : 0);
 }
 
-/* Kernels down, hypervisors across, in the order cells were given. */
+/* What a cell's name adds to its kernel's: "bare", "xen/smp4". */
+static const char *cell_column(const struct cell *c)
+{
+	return c->id + strlen(c->kernel->name) + 1;
+}
+
+/*
+ * One line a cell, in the order cells were given (kernels, hypervisors,
+ * CPU counts): kernel, hypervisor, CPUs, outcome, the hv self-test.
+ */
 void report_table(FILE *f, struct cell *cells, size_t n)
 {
-	const char *kernels[256];
-	size_t nk = 0, w = 6;
-	bool has[2] = { false, false };
+	int wk = 6, wh = 2;
+	char brief[80];
 
 	for (size_t i = 0; i < n; i++) {
-		size_t j;
+		int k = strlen(cells[i].kernel->name);
+		int h = strlen(hv_name(cells[i].hv));
 
-		has[cells[i].hv] = true;
-		for (j = 0; j < nk; j++)
-			if (!strcmp(kernels[j], cells[i].kernel->name))
-				break;
-		if (j == nk && nk < 256)
-			kernels[nk++] = cells[i].kernel->name;
-		if (strlen(cells[i].kernel->name) > w)
-			w = strlen(cells[i].kernel->name);
+		wk = k > wk ? k : wk;
+		wh = h > wh ? h : wh;
 	}
-	fprintf(f, "%-*s", (int)w + 2, "kernel");
-	for (int h = 0; h < 2; h++)
-		if (has[h])
-			fprintf(f, "%-14s", hv_name(h));
-	fputc('\n', f);
-	for (size_t k = 0; k < nk; k++) {
-		fprintf(f, "%-*s", (int)w + 2, kernels[k]);
-		for (int h = 0; h < 2; h++) {
-			const char *cell = "-";
+	fprintf(f, "%-*s  %-*s  %4s  %-12s  %s\n", wk, "kernel", wh, "hv",
+		"cpus", "outcome", "hv self-test");
+	for (size_t i = 0; i < n; i++) {
+		const struct cell *c = &cells[i];
 
-			if (!has[h])
-				continue;
-			for (size_t i = 0; i < n; i++)
-				if (cells[i].hv == (enum hv)h &&
-				    !strcmp(cells[i].kernel->name, kernels[k]))
-					cell = outcome_name(cells[i].outcome);
-			fprintf(f, "%-14s", cell);
-		}
-		fputc('\n', f);
+		selftest_brief(&c->selftest, brief, sizeof(brief));
+		fprintf(f, "%-*s  %-*s  %4d  %-12s  %s\n", wk, c->kernel->name,
+			wh, hv_name(c->hv), c->smp, outcome_name(c->outcome),
+			brief);
 	}
+}
+
+static void json_proc_read(FILE *f, const struct agent_proc_read *r)
+{
+	fprintf(f, "{\"sent\": %s", r->sent ? "true" : "false");
+	if (r->sent)
+		fprintf(f, ", \"status\": %d, \"hung\": %s", r->status,
+			r->timed_out ? "true" : "false");
+	fputs(", \"text\": ", f);
+	json_string(f, r->text ? r->text : "", r->len);
+	fputc('}', f);
+}
+
+static void json_selftest(FILE *f, const struct cell *c)
+{
+	const struct selftest *st = &c->selftest;
+
+	fputs(",\n     \"hv_selftest\": {\"verdict\": ", f);
+	jstr(f, !st->ran ? "not run" : st->problem[0] ? "fail" : "pass");
+	fputs(", \"problem\": ", f);
+	jstr(f, st->problem);
+	fputs(", \"summary\": ", f);
+	jstr(f, st->summary);
+	fprintf(f, ", \"pass\": %zu, \"fail\": %zu, \"unsupported\": %zu,"
+		"\n      \"results\": [", st->count[SELFTEST_PASS],
+		st->count[SELFTEST_FAIL], st->count[SELFTEST_UNSUPPORTED]);
+	for (size_t i = 0; i < st->n; i++) {
+		const struct selftest_line *l = &st->lines[i];
+
+		fputs(i ? ",\n        {\"op\": " : "\n        {\"op\": ", f);
+		jstr(f, l->op);
+		fputs(", \"path\": ", f);
+		jstr(f, l->path);
+		fputs(", \"result\": ", f);
+		jstr(f, selftest_result_name(l->result));
+		fputs(", \"detail\": ", f);
+		jstr(f, l->detail);
+		fputc('}', f);
+	}
+	fputs("],\n      \"read\": ", f);
+	json_proc_read(f, &c->agent.selftest);
+	fputs("},\n     \"hv_info\": ", f);
+	json_proc_read(f, &c->agent.hvinfo);
 }
 
 static void json_cell(FILE *f, const struct run_config *cfg,
@@ -94,6 +130,7 @@ static void json_cell(FILE *f, const struct run_config *cfg,
 	jstr(f, c->kernel->flavour);
 	fputs(", \"hv\": ", f);
 	jstr(f, hv_name(c->hv));
+	fprintf(f, ", \"smp\": %d", c->smp);
 	fputs(",\n     \"outcome\": ", f);
 	jstr(f, outcome_name(c->outcome));
 	fputs(", \"reason\": ", f);
@@ -104,6 +141,7 @@ static void json_cell(FILE *f, const struct run_config *cfg,
 	fputs(a->hello ? "true" : "false", f);
 	fputs(", \"release\": ", f);
 	jstr(f, a->release);
+	fprintf(f, ", \"cpus\": %d", a->cpus);
 	fputs(", \"hypervisor\": ", f);
 	jstr(f, a->hv_type);
 	fputs(", \"xen_capabilities\": ", f);
@@ -126,7 +164,9 @@ static void json_cell(FILE *f, const struct run_config *cfg,
 	jstr(f, a->unload_state[0] ? a->unload_state : "not reached");
 	fputs(", \"unload_detail\": ", f);
 	jstr(f, a->unload_text);
-	fputs("},\n     \"command\": {\"argv\": [", f);
+	fputc('}', f);
+	json_selftest(f, c);
+	fputs(",\n     \"command\": {\"argv\": [", f);
 	for (int i = 0; i < cfg->argc; i++) {
 		if (i)
 			fputs(", ", f);
@@ -162,8 +202,10 @@ int report_json(FILE *f, const struct run_config *cfg, struct cell *cells,
 	jstr(f, cfg->results_dir);
 	fputs(", \"accel\": ", f);
 	jstr(f, cfg->kvm ? "kvm" : "tcg");
-	fprintf(f, ", \"timeout\": %d, \"smp\": %d,\n  \"cwd\": ",
-		cfg->timeout, cfg->smp);
+	fprintf(f, ", \"timeout\": %d, \"smp\": [", cfg->timeout);
+	for (size_t i = 0; i < cfg->nsmps; i++)
+		fprintf(f, "%s%d", i ? ", " : "", cfg->smps[i]);
+	fputs("],\n  \"cwd\": ", f);
 	jstr(f, cfg->cwd);
 	fprintf(f, ", \"green\": %s,\n  \"cells\": [\n",
 		green == n && n ? "true" : "false");
@@ -180,6 +222,27 @@ static void one_line(FILE *f, const char *s)
 {
 	for (; *s; s++)
 		fputc(*s == '\n' || *s == '#' ? ' ' : *s, f);
+}
+
+/* The self-test's counts, then every line that did not pass. */
+static void tap_selftest(FILE *f, const struct selftest *st)
+{
+	char brief[80];
+
+	if (!st->ran)
+		return;
+	selftest_brief(st, brief, sizeof(brief));
+	fprintf(f, "# hv self-test: %s\n", brief);
+	for (size_t i = 0; i < st->n; i++) {
+		const struct selftest_line *l = &st->lines[i];
+
+		if (l->result == SELFTEST_PASS)
+			continue;
+		fprintf(f, "# hv self-test: %s %s %s: ", l->op, l->path,
+			selftest_result_name(l->result));
+		one_line(f, l->detail);
+		fputc('\n', f);
+	}
 }
 
 int report_tap(FILE *f, struct cell *cells, size_t n)
@@ -205,6 +268,7 @@ int report_tap(FILE *f, struct cell *cells, size_t n)
 			one_line(f, c->agent.module_text);
 			fputc('\n', f);
 		}
+		tap_selftest(f, &c->selftest);
 	}
 	return ferror(f) ? -1 : 0;
 }
@@ -231,21 +295,54 @@ static void xml_str(FILE *f, const char *s)
 	xml_text(f, s, strlen(s));
 }
 
+/*
+ * Each line of a cell's self-test is a test case of its own, named after
+ * the cell's: a failed line is a failure, an unsupported path a skip.
+ */
+static void junit_selftest(FILE *f, const struct cell *c)
+{
+	for (size_t i = 0; i < c->selftest.n; i++) {
+		const struct selftest_line *l = &c->selftest.lines[i];
+
+		fputs("  <testcase classname=\"vmtest.", f);
+		xml_str(f, c->kernel->name);
+		fputs("\" name=\"", f);
+		xml_str(f, cell_column(c));
+		fprintf(f, " hv-selftest %s %s\">", l->op, l->path);
+		if (l->result == SELFTEST_PASS) {
+			fputs("<system-out>", f);
+			xml_str(f, l->detail);
+			fputs("</system-out>", f);
+		} else {
+			fputs(l->result == SELFTEST_FAIL ?
+			      "<failure type=\"hv-selftest\" message=\"" :
+			      "<skipped message=\"unsupported: ", f);
+			xml_str(f, l->detail);
+			fputs("\"/>", f);
+		}
+		fputs("</testcase>\n", f);
+	}
+}
+
 int report_junit(FILE *f, struct cell *cells, size_t n)
 {
-	size_t failures = 0, errors = 0, skipped = 0;
+	size_t tests = n, failures = 0, errors = 0, skipped = 0;
 
 	for (size_t i = 0; i < n; i++) {
+		const struct selftest *st = &cells[i].selftest;
 		enum outcome o = cells[i].outcome;
 
 		skipped += o == OUT_SKIP;
 		errors += o == OUT_INFRA;
 		failures += !outcome_green(o) && o != OUT_SKIP &&
 			    o != OUT_INFRA;
+		tests += st->n;
+		failures += st->count[SELFTEST_FAIL];
+		skipped += st->count[SELFTEST_UNSUPPORTED];
 	}
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<testsuite name=\"vmtest\" tests=\"%zu\" failures=\"%zu\" "
-		"errors=\"%zu\" skipped=\"%zu\">\n", n, failures, errors,
+		"errors=\"%zu\" skipped=\"%zu\">\n", tests, failures, errors,
 		skipped);
 	for (size_t i = 0; i < n; i++) {
 		const struct cell *c = &cells[i];
@@ -255,7 +352,7 @@ int report_junit(FILE *f, struct cell *cells, size_t n)
 		fputs("  <testcase classname=\"vmtest.", f);
 		xml_str(f, c->kernel->name);
 		fputs("\" name=\"", f);
-		xml_str(f, hv_name(c->hv));
+		xml_str(f, cell_column(c));
 		fprintf(f, "\" time=\"%.1f\">\n", c->seconds);
 		if (c->outcome == OUT_SKIP) {
 			fputs("    <skipped message=\"", f);
@@ -282,6 +379,7 @@ int report_junit(FILE *f, struct cell *cells, size_t n)
 			fputs("</system-out>\n", f);
 		}
 		fputs("  </testcase>\n", f);
+		junit_selftest(f, c);
 	}
 	fputs("</testsuite>\n", f);
 	return ferror(f) ? -1 : 0;

@@ -1,4 +1,7 @@
 /*
+ * The matrix's dimensions as the command line gives them: --kernel SPEC
+ * and --smp LIST.
+ *
  * --kernel SPEC: a comma-separated list of terms, each resolved against
  * the catalog's kernels (never the hypervisor):
  *
@@ -13,6 +16,9 @@
  * it, it selects the "amd64" flavour of Debian kernels and every user
  * kernel.  A term that selects nothing is reported with what to add to the
  * catalog; the caller decides that an empty selection is "nothing to run".
+ *
+ * --smp LIST: comma-separated CPU counts (1,4), each 1..SMP_MAX, in the
+ * order given, a repeated count once.
  */
 #include <fnmatch.h>
 #include <stdlib.h>
@@ -221,4 +227,42 @@ void selection_free(struct selection *sel)
 	free(sel->images);
 	sel->images = NULL;
 	sel->n = 0;
+}
+
+/*
+ * Returns how many CPU counts LIST holds (into smps), or 0 with the
+ * problem on errf.
+ */
+size_t smp_list_parse(const char *list, int *smps, size_t max, FILE *errf)
+{
+	const char *p = list;
+	size_t n = 0;
+
+	for (;;) {
+		char *end;
+		long v = strtol(p, &end, 10);
+		size_t i;
+
+		if (end == p || (*end && *end != ',') || *p == '-' ||
+		    *p == '+' || *p == ' ' || v < 1 || v > SMP_MAX) {
+			fprintf(errf, "vmtest: --smp '%s': '%.*s' is not a CPU "
+				"count (want numbers 1..%d, comma-separated: "
+				"1,4)\n", list, (int)strcspn(p, ","), p,
+				SMP_MAX);
+			return 0;
+		}
+		for (i = 0; i < n && smps[i] != v; i++)
+			;
+		if (i == n) {
+			if (n == max) {
+				fprintf(errf, "vmtest: --smp '%s': more than "
+					"%zu CPU counts\n", list, max);
+				return 0;
+			}
+			smps[n++] = (int)v;
+		}
+		if (!*end)
+			return n;
+		p = end + 1;
+	}
 }

@@ -4,14 +4,17 @@
  *
  * The parts, one file each:
  *   catalog.c   the image catalog (images/catalog and user files)
- *   spec.c      --kernel SPEC: names, globs, flavours, version ranges
+ *   spec.c      --kernel SPEC: names, globs, flavours, version ranges;
+ *               --smp LIST
  *   cache.c     where images live on the host, fetching them
  *   agent.c     parsing the guest agent's records (virtio-serial port)
+ *   selftest.c  judging the hypervisor layer's self-test a guest sent
  *   splat.c     finding oopses, BUGs, WARNINGs... in a kernel log
  *   qemu.c      the QEMU command line, the KVM probe
  *   cell.c      one cell: plan, boot, watchdog, outcome
+ *   schedule.c  running cells in parallel within the host's cores and memory
  *   report.c    the terminal table, JSON, TAP, JUnit
- *   main.c      the command line, scheduling cells in parallel
+ *   main.c      the command line
  */
 #ifndef VMTEST_H
 #define VMTEST_H
@@ -64,6 +67,10 @@ int spec_resolve(const struct catalog *cat, const char *spec,
 		 struct selection *sel, FILE *errf);
 void selection_free(struct selection *sel);
 
+#define SMP_MAX		64	/* CPUs a guest may have */
+#define SMP_LIST_MAX	16	/* CPU counts in one --smp */
+size_t smp_list_parse(const char *list, int *smps, size_t max, FILE *errf);
+
 /* cache.c */
 const char *cache_dir(void);
 bool image_cached(const struct image *img);
@@ -82,16 +89,36 @@ struct splat {
 size_t splat_scan(const char *log, size_t len, struct splat *out,
 		  size_t max);
 
-/* agent.c: what the guest agent reported */
+/*
+ * agent.c: what the guest agent reported.
+ *
+ * A proc file the agent read after loading the module (/proc/dtrace/hv,
+ * /proc/dtrace/hv-selftest): what the read printed, its exit status, and
+ * whether it was still running after HV_READ_TIMEOUT seconds (a hung
+ * self-test), in which case the agent gave up on it.
+ */
+#define HV_READ_TIMEOUT 30
+
+struct agent_proc_read {
+	bool sent;
+	int status;
+	bool timed_out;
+	char *text;
+	size_t len;
+};
+
 struct agent_report {
 	bool hello;
 	char release[128];
+	int cpus;		/* CPUs the guest's kernel sees, 0 if unsaid */
 	char hv_type[32];
 	char xen_caps[64];
 	char xen_guest_type[16];
 	char xen_version[64];
 	char module_state[8];	/* load, skip, fail, "" */
 	char module_text[400];
+	struct agent_proc_read hvinfo;
+	struct agent_proc_read selftest;
 	bool cmd_ran;
 	int cmd_status;
 	int cmd_seconds;
@@ -106,6 +133,38 @@ struct agent_report {
 };
 void agent_parse(struct agent_report *r, const char *buf, size_t len);
 void agent_report_free(struct agent_report *r);
+
+/* selftest.c: the hv self-test's lines and the verdict on them */
+enum selftest_result {
+	SELFTEST_PASS,
+	SELFTEST_FAIL,
+	SELFTEST_UNSUPPORTED,
+	SELFTEST_NRESULTS
+};
+
+#define SELFTEST_MAX_LINES 32	/* 4 ops x 2 paths, with room to spare */
+
+struct selftest_line {
+	char op[8];			/* trap, text, xcall, clock */
+	char path[8];			/* api, raw */
+	enum selftest_result result;
+	char detail[200];
+};
+
+struct selftest {
+	bool ran;			/* the module loaded, so it had to run */
+	struct selftest_line lines[SELFTEST_MAX_LINES];
+	size_t n;
+	size_t count[SELFTEST_NRESULTS];	/* lines per result */
+	char summary[200];		/* the final line, "" if missing */
+	bool said_fail;			/* the final line says "fail" */
+	int said[SELFTEST_NRESULTS];	/* the final line's counts */
+	char problem[600];		/* why it fails the cell, or "" */
+};
+
+const char *selftest_result_name(enum selftest_result r);
+void selftest_judge(struct selftest *st, const struct agent_report *a);
+void selftest_brief(const struct selftest *st, char *buf, size_t len);
 
 /* cell.c */
 enum outcome {
@@ -136,7 +195,8 @@ struct run_config {
 	char *command;			/* shell command line, or NULL */
 	char **argv;			/* the command as given */
 	int argc;
-	int smp;
+	const int *smps;		/* --smp: the CPU counts of the run */
+	size_t nsmps;
 	int timeout;			/* per command, seconds */
 	int boot_timeout;		/* seconds until the agent's hello */
 	bool kvm;
@@ -147,18 +207,22 @@ struct run_config {
 struct cell {
 	const struct image *kernel;
 	enum hv hv;
+	int smp;			/* the guest's CPUs */
 	char id[200];
 	char dir[4096];
 	enum outcome outcome;
 	char reason[600];
 	double seconds;
 	struct agent_report agent;
+	struct selftest selftest;
 	bool xen_pv_dom0;
 	bool xen_boot_msg;
 	struct splat splats[CELL_MAX_SPLATS];
 	size_t nsplats;
 };
 
+void cell_init(struct cell *c, const struct image *kernel, enum hv hv,
+	       int smp, const char *results_dir);
 void cell_run(struct cell *c, const struct run_config *cfg);
 void cell_explain_xen(struct cell *c);
 void cell_classify(struct cell *c, const char *console, bool qemu_started,
@@ -166,6 +230,17 @@ void cell_classify(struct cell *c, const char *console, bool qemu_started,
 int cell_write_plan(const struct cell *c, const struct run_config *cfg,
 		    const char *mode, const char *module, const char *skip);
 int cell_shell(struct cell *c, const struct run_config *cfg);
+
+/* schedule.c: the cells at a time; --jobs N, or the host's cores and memory */
+struct budget {
+	long cells, cpus, mem_mb;
+};
+struct budget host_budget(int jobs);
+bool budget_fits(const struct budget *limit, const struct budget *running,
+		 const struct cell *c);
+void budget_take(struct budget *running, const struct cell *c, int sign);
+void run_cells(struct cell *cells, size_t n, const struct run_config *cfg,
+	       int jobs);
 
 /* qemu.c */
 int qemu_argv(const struct cell *c, const struct run_config *cfg,

@@ -1,7 +1,8 @@
 /*
  * vmtest's results path without booting: the agent's records as they
  * arrive on the virtio-serial port (complete, cut short), kernel-log
- * splat scanning on sample logs, the outcome of a cell, and the reports.
+ * splat scanning on sample logs, the hv self-test a guest sends, the
+ * outcome of a cell, the reports, and how many cells run at once.
  */
 #include "../../vmtest/agent.c"
 #include "../../vmtest/cache.c"
@@ -9,6 +10,8 @@
 #include "../../vmtest/cell.c"
 #include "../../vmtest/qemu.c"
 #include "../../vmtest/report.c"
+#include "../../vmtest/schedule.c"
+#include "../../vmtest/selftest.c"
 #include "../../vmtest/splat.c"
 #include "unit.h"
 
@@ -56,19 +59,54 @@ static void test_splats(void)
 	      "several splats");
 }
 
-/* A full, well-formed agent stream for a Xen dom0 cell. */
-static char *agent_stream(size_t *len, const char *output, int status)
-{
-	static char buf[8192];
+/*
+ * What /proc/dtrace/hv and /proc/dtrace/hv-selftest print in a healthy
+ * guest (hv/hv.h): every op passes on a path, two raw paths cannot be
+ * taken on this kernel.
+ */
+static const char hvinfo_text[] =
+	"platform: Xen PV dom0\nxen version: 4.17\nbackend: xen\n"
+	"trap: api (die notifier: usable; set_trap_table: usable)\n";
 
+static const char selftest_ok[] =
+	"trap api pass die notifier: int3 and debug reached the hook\n"
+	"trap raw pass set_trap_table: int3 reached the hook\n"
+	"text api pass text_poke: planted and removed an int3\n"
+	"text raw unsupported the kernel has text_poke; no alias needed\n"
+	"xcall api pass smp_call_function: ran on 1 of 1 CPUs\n"
+	"xcall raw pass event channel IPI: ran on 1 of 1 CPUs\n"
+	"clock api pass monotonic over 1000 reads\n"
+	"clock raw unsupported no vcpu_info time area on this kernel\n"
+	"selftest pass: 6 pass, 0 fail, 2 unsupported\n";
+
+/*
+ * A full, well-formed agent stream for a Xen dom0 cell with one CPU; with
+ * selftest NULL, the agent sent no hv records at all.
+ */
+static char *agent_stream_hv(size_t *len, const char *output, int status,
+			     const char *selftest, int read_status, int hung)
+{
+	static char buf[16384];
+	char hv[4096] = "";
+
+	if (selftest)
+		snprintf(hv, sizeof(hv), "hvinfo %zu 0 0\n%sselftest %zu %d "
+			 "%d\n%s", strlen(hvinfo_text), hvinfo_text,
+			 strlen(selftest), read_status, hung, selftest);
 	*len = snprintf(buf, sizeof(buf),
-			"hello 6.1.0-56-amd64\nhv xen\nxen_caps control_d\n"
-			"xen_guest_type PV\nmodule load /w/dtrace.ko\n"
+			"hello 6.1.0-56-amd64\ncpus 1\nhv xen\n"
+			"xen_caps control_d\nxen_guest_type PV\n"
+			"module load /w/dtrace.ko\n%s"
 			"cmd %d 3 0\noutput %zu\n%s"
-			"unload ok\ndmesg %zu\n%sdone\n", status,
+			"unload ok\ndmesg %zu\n%sdone\n", hv, status,
 			strlen(output), output, strlen(clean_dmesg),
 			clean_dmesg);
 	return buf;
+}
+
+static char *agent_stream(size_t *len, const char *output, int status)
+{
+	return agent_stream_hv(len, output, status, selftest_ok, 0, 0);
 }
 
 static void test_agent_parse(void)
@@ -84,6 +122,12 @@ static void test_agent_parse(void)
 	      !strcmp(r.xen_guest_type, "PV"), "xen records");
 	CHECK(!strcmp(r.module_state, "load") &&
 	      !strcmp(r.module_text, "/w/dtrace.ko"), "module record");
+	CHECK(r.cpus == 1, "cpus record: %d", r.cpus);
+	CHECK(r.hvinfo.sent && !r.hvinfo.status && !r.hvinfo.timed_out &&
+	      !strcmp(r.hvinfo.text, hvinfo_text), "hvinfo blob");
+	CHECK(r.selftest.sent && !r.selftest.status &&
+	      !r.selftest.timed_out && !strcmp(r.selftest.text, selftest_ok),
+	      "selftest blob");
 	CHECK(r.cmd_ran && r.cmd_status == 0 && r.cmd_seconds == 3 &&
 	      !r.cmd_killed, "cmd record");
 	/* Record-like lines inside the output blob stay output. */
@@ -119,12 +163,7 @@ static void make_cell(struct cell *c, enum hv hv, const char *output,
 	size_t len;
 	char *s = agent_stream(&len, output, status);
 
-	memset(c, 0, sizeof(*c));
-	c->kernel = &kernel61;
-	c->hv = hv;
-	snprintf(c->id, sizeof(c->id), "%s/%s", kernel61.name, hv_name(hv));
-	snprintf(c->dir, sizeof(c->dir), "/results/%s-%s", kernel61.name,
-		 hv_name(hv));
+	cell_init(c, &kernel61, hv, 1, "/results");
 	agent_parse(&c->agent, s, len);
 }
 
@@ -223,13 +262,20 @@ static char *render(int (*fn)(FILE *, struct cell *, size_t),
 	return buf;
 }
 
+static int table(FILE *f, struct cell *cells, size_t n)
+{
+	report_table(f, cells, n);
+	return 0;
+}
+
 static void test_reports(void)
 {
 	struct cell cells[3];
 	char *argv[] = { "sh", "-c", "echo \"hi\"" };
+	static const int smps[] = { 1, 4 };
 	struct run_config cfg = { .results_dir = "/results", .cwd = "/w",
 				  .argv = argv, .argc = 3, .timeout = 60,
-				  .smp = 1 };
+				  .smps = smps, .nsmps = 2 };
 	char *buf = NULL, *s;
 	size_t len = 0;
 	FILE *f;
@@ -253,15 +299,40 @@ static void test_reports(void)
 	      "\"outcome\": \"skip\"") && strstr(buf, "\"green\": false"),
 	      "JSON outcomes");
 	CHECK(strstr(buf, "\"xen_pv_dom0\": true") != NULL, "JSON dom0 proof");
+	CHECK(strstr(buf, "\"smp\": [1, 4]") && strstr(buf, "\"smp\": 1,") &&
+	      strstr(buf, "\"cpus\": 1,"), "JSON CPUs");
+	CHECK(strstr(buf, "\"hv_selftest\": {\"verdict\": \"pass\", "
+		     "\"problem\": \"\", \"summary\": \"selftest pass: 6 pass, "
+		     "0 fail, 2 unsupported\", \"pass\": 6, \"fail\": 0, "
+		     "\"unsupported\": 2,") &&
+	      strstr(buf, "{\"op\": \"xcall\", \"path\": \"raw\", "
+		     "\"result\": \"pass\", \"detail\": \"event channel IPI: "
+		     "ran on 1 of 1 CPUs\"}") &&
+	      strstr(buf, "{\"op\": \"clock\", \"path\": \"raw\", "
+		     "\"result\": \"unsupported\", \"detail\": \"no "
+		     "vcpu_info time area on this kernel\"}") &&
+	      strstr(buf, "\"hv_info\": {\"sent\": true, \"status\": 0, "
+		     "\"hung\": false, \"text\": \"platform: Xen PV dom0\\n"),
+	      "JSON hv self-test and info:\n%s", buf);
 	free(buf);
 
 	s = render(report_tap, cells, 3);
-	CHECK(!strcmp(s, "TAP version 13\n1..3\n"
-		      "ok 1 - 6.1.0-56-amd64/bare\n"
-		      "not ok 2 - 6.1.0-56-amd64/xen # fail: the command "
-		      "exited with status 2\n"
-		      "ok 3 - 6.1.0-56-amd64/xen # SKIP no Xen hypervisor in "
-		      "the catalog\n"), "TAP:\n%s", s);
+	check_output("TAP", s, "TAP version 13\n1..3\n"
+		     "ok 1 - 6.1.0-56-amd64/bare\n"
+		     "# hv self-test: 6 pass 0 fail 2 unsupp\n"
+		     "# hv self-test: text raw unsupported: the kernel has "
+		     "text_poke; no alias needed\n"
+		     "# hv self-test: clock raw unsupported: no vcpu_info time "
+		     "area on this kernel\n"
+		     "not ok 2 - 6.1.0-56-amd64/xen # fail: the command "
+		     "exited with status 2\n"
+		     "# hv self-test: 6 pass 0 fail 2 unsupp\n"
+		     "# hv self-test: text raw unsupported: the kernel has "
+		     "text_poke; no alias needed\n"
+		     "# hv self-test: clock raw unsupported: no vcpu_info time "
+		     "area on this kernel\n"
+		     "ok 3 - 6.1.0-56-amd64/xen # SKIP no Xen hypervisor in "
+		     "the catalog\n");
 	free(s);
 
 	strcpy(cells[0].agent.module_state, "skip");
@@ -271,21 +342,29 @@ static void test_reports(void)
 		     "target\n") != NULL, "TAP module skip note:\n%s", s);
 	free(s);
 
+	/* Each self-test line of the two cells that ran is a test case. */
 	s = render(report_junit, cells, 3);
-	CHECK(strstr(s, "tests=\"3\" failures=\"1\" errors=\"0\" "
-		     "skipped=\"1\"") && strstr(s, "<failure type=\"fail\"") &&
-	      strstr(s, "&quot;quoted&quot;") && !strstr(s, "\x01"),
+	CHECK(strstr(s, "tests=\"19\" failures=\"1\" errors=\"0\" "
+		     "skipped=\"5\"") && strstr(s, "<failure type=\"fail\"") &&
+	      strstr(s, "&quot;quoted&quot;") && !strstr(s, "\x01") &&
+	      strstr(s, "<testcase classname=\"vmtest.6.1.0-56-amd64\" "
+		     "name=\"bare hv-selftest clock raw\"><skipped message="
+		     "\"unsupported: no vcpu_info time area on this kernel\"/>"
+		     "</testcase>") &&
+	      strstr(s, "name=\"xen hv-selftest trap api\"><system-out>die "
+		     "notifier: int3 and debug reached the hook</system-out>"),
 	      "JUnit:\n%s", s);
 	free(s);
 
-	buf = NULL;
-	f = open_memstream(&buf, &len);
-	report_table(f, cells, 2);
-	fclose(f);
-	CHECK(strstr(buf, "bare") && strstr(buf, "xen") &&
-	      strstr(buf, "6.1.0-56-amd64  pass          fail"),
-	      "table:\n%s", buf);
-	free(buf);
+	s = render(table, cells, 3);
+	check_output("table", s,
+		     "kernel          hv    cpus  outcome       hv self-test\n"
+		     "6.1.0-56-amd64  bare     1  pass          6 pass 0 fail "
+		     "2 unsupp\n"
+		     "6.1.0-56-amd64  xen      1  fail          6 pass 0 fail "
+		     "2 unsupp\n"
+		     "6.1.0-56-amd64  xen      1  skip          -\n");
+	free(s);
 	for (int i = 0; i < 3; i++)
 		agent_report_free(&cells[i].agent);
 }
@@ -293,24 +372,252 @@ static void test_reports(void)
 static void test_qemu_argv(void)
 {
 	struct image xen = { .name = "xen-4.17", .kind = IMAGE_XEN };
-	struct run_config cfg = { .smp = 2, .xen = &xen };
+	struct run_config cfg = { .xen = &xen };
 	struct cell c;
 	char *argv[64], buf[16384];
-	bool has_qemu64 = false, has_module = false;
+	bool has_qemu64 = false, has_module = false, has_smp = false;
+	bool has_dom0_vcpus = false;
 
-	make_cell(&c, HV_XEN, "", 0);
+	cell_init(&c, &kernel61, HV_XEN, 4, "/results");
 	CHECK(qemu_argv(&c, &cfg, false, argv, 64, buf, sizeof(buf)) == 0,
 	      "qemu argv");
 	for (int i = 0; argv[i]; i++) {
 		if (!strcmp(argv[i], "-cpu") && argv[i + 1])
 			has_qemu64 = !strcmp(argv[i + 1], "qemu64");
+		if (!strcmp(argv[i], "-smp") && argv[i + 1])
+			has_smp = !strcmp(argv[i + 1], "4");
+		if (!strcmp(argv[i], "-append") && argv[i + 1])
+			has_dom0_vcpus = strstr(argv[i + 1],
+						" dom0_max_vcpus=4 ");
 		if (!strcmp(argv[i], "-initrd") && argv[i + 1])
 			has_module = strstr(argv[i + 1], "vmlinuz console=hvc0")
 				     && strstr(argv[i + 1], ",/");
 	}
 	CHECK(has_qemu64, "xen cell without -cpu qemu64");
 	CHECK(has_module, "xen cell without the dom0 kernel as a module");
+	CHECK(has_smp, "4-CPU cell without -smp 4");
+	CHECK(has_dom0_vcpus, "4-CPU xen cell without dom0_max_vcpus=4");
+}
+
+/* One-CPU cells keep the names they had before --smp took a list. */
+static void test_cell_names(void)
+{
+	struct cell c;
+
+	cell_init(&c, &kernel61, HV_BARE, 1, "/r");
+	CHECK(!strcmp(c.id, "6.1.0-56-amd64/bare") &&
+	      !strcmp(c.dir, "/r/6.1.0-56-amd64-bare") &&
+	      !strcmp(cell_column(&c), "bare") && c.outcome == OUT_PASS,
+	      "1-CPU cell: %s in %s", c.id, c.dir);
+	cell_init(&c, &kernel61, HV_XEN, 4, "/r");
+	CHECK(!strcmp(c.id, "6.1.0-56-amd64/xen/smp4") &&
+	      !strcmp(c.dir, "/r/6.1.0-56-amd64-xen-smp4") &&
+	      !strcmp(cell_column(&c), "xen/smp4") && c.smp == 4,
+	      "4-CPU cell: %s in %s", c.id, c.dir);
+}
+
+/* A bare one-CPU cell whose agent sent this self-test; classified. */
+static void selftest_cell(struct cell *c, const char *selftest,
+			  int read_status, int hung)
+{
+	size_t len;
+	char *s = agent_stream_hv(&len, "ok\n", 0, selftest, read_status,
+				  hung);
+
+	cell_init(c, &kernel61, HV_BARE, 1, "/results");
+	agent_parse(&c->agent, s, len);
+	cell_classify(c, "", true, false, false);
+}
+
+/* selftest_ok with one line replaced (or, with to NULL, removed). */
+static const char *selftest_edit(const char *from, const char *to)
+{
+	static char buf[4096];
+	const char *at = strstr(selftest_ok, from);
+	const char *rest = at + strcspn(at, "\n") + 1;
+
+	snprintf(buf, sizeof(buf), "%.*s%s%s", (int)(at - selftest_ok),
+		 selftest_ok, to ? to : "", rest);
+	return buf;
+}
+
+static void test_selftest(void)
+{
+	static const char missing_file[] = "cat: can't open '/proc/dtrace/"
+		"hv-selftest': No such file or directory\n";
+	char st_fail[4096], brief[80];
+	struct cell c;
+
+	/* Unsupported paths are not failures. */
+	selftest_cell(&c, selftest_ok, 0, 0);
+	selftest_brief(&c.selftest, brief, sizeof(brief));
+	CHECK(c.outcome == OUT_PASS && c.selftest.ran && c.selftest.n == 8 &&
+	      !strcmp(brief, "6 pass 0 fail 2 unsupp"),
+	      "healthy self-test: %s (%s) %s", outcome_name(c.outcome),
+	      c.reason, brief);
 	agent_report_free(&c.agent);
+
+	/* The final line may go without its colon. */
+	selftest_cell(&c, selftest_edit("selftest pass:", "selftest pass 6 "
+					"pass, 0 fail, 2 unsupported\n"), 0, 0);
+	CHECK(c.outcome == OUT_PASS, "final line without colon: %s",
+	      c.reason);
+	agent_report_free(&c.agent);
+
+	/* A failed path fails the cell and is named with its detail. */
+	strcpy(st_fail, selftest_edit("xcall raw",
+				      "xcall raw fail EVTCHNOP_send returned "
+				      "-22\n"));
+	strcpy(strstr(st_fail, "selftest pass"),
+	       "selftest fail: 5 pass, 1 fail, 2 unsupported\n");
+	selftest_cell(&c, st_fail, 0, 0);
+	selftest_brief(&c.selftest, brief, sizeof(brief));
+	CHECK(c.outcome == OUT_FAIL && !strcmp(c.reason, "hv self-test "
+	      "failed: xcall raw: EVTCHNOP_send returned -22") &&
+	      !strcmp(brief, "5 pass 1 fail 2 unsupp"),
+	      "failed path: %s (%s) %s", outcome_name(c.outcome), c.reason,
+	      brief);
+	agent_report_free(&c.agent);
+
+	/* No final line: the self-test did not finish. */
+	selftest_cell(&c, selftest_edit("selftest pass", NULL), 0, 0);
+	selftest_brief(&c.selftest, brief, sizeof(brief));
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "hv self-test "
+	      "incomplete: no final 'selftest pass|fail' line after 8") &&
+	      !strcmp(brief, "6 pass 0 fail 2 unsupp (incomplete)"),
+	      "no final line: %s (%s) %s", outcome_name(c.outcome),
+	      c.reason, brief);
+	agent_report_free(&c.agent);
+
+	/* The module loaded but has no self-test file. */
+	selftest_cell(&c, missing_file, 1, 0);
+	selftest_brief(&c.selftest, brief, sizeof(brief));
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "hv self-test "
+	      "missing: the module loaded but reading /proc/dtrace/"
+	      "hv-selftest failed (status 1: cat: can't open") &&
+	      !strcmp(brief, "missing"), "no proc file: %s (%s) %s",
+	      outcome_name(c.outcome), c.reason, brief);
+	agent_report_free(&c.agent);
+
+	/* The module loaded and the agent sent no self-test. */
+	selftest_cell(&c, NULL, 0, 0);
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "hv self-test "
+	      "missing: the module loaded but the agent sent no self-test"),
+	      "no self-test record: %s", c.reason);
+	agent_report_free(&c.agent);
+
+	/* A hung read: what came before it is kept, the cell fails. */
+	selftest_cell(&c, "trap api pass ok\ntrap raw pass ok\n", 137, 1);
+	CHECK(c.outcome == OUT_FAIL && c.selftest.n == 2 &&
+	      strstr(c.reason, "hv self-test hung: reading /proc/dtrace/"
+		     "hv-selftest did not finish within 30 s (2 result"),
+	      "hung self-test: %s", c.reason);
+	agent_report_free(&c.agent);
+
+	/* Lines that break the contract. */
+	selftest_cell(&c, selftest_edit("clock api", "clock api maybe it "
+					"works\n"), 0, 0);
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "line 7 not "
+	      "understood: 'clock api maybe it works'"), "bad result: %s",
+	      c.reason);
+	agent_report_free(&c.agent);
+
+	selftest_cell(&c, selftest_edit("selftest pass", "selftest pass: 7 "
+					"pass, 0 fail, 1 unsupported\n"), 0,
+		      0);
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "disagrees with "
+	      "the 6 pass lines"), "counts disagree: %s", c.reason);
+	agent_report_free(&c.agent);
+
+	selftest_cell(&c, selftest_edit("selftest pass", "selftest fail: 6 "
+					"pass, 0 fail, 2 unsupported\n"), 0,
+		      0);
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "its final line "
+	      "says 'selftest fail"), "final line fails: %s", c.reason);
+	agent_report_free(&c.agent);
+
+	strcpy(st_fail, selftest_ok);
+	strcat(st_fail, "trap api pass again\n");
+	selftest_cell(&c, st_fail, 0, 0);
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "line 10 comes "
+	      "after the final line"), "line after the end: %s", c.reason);
+	agent_report_free(&c.agent);
+
+	/* A complete report from a read that failed. */
+	selftest_cell(&c, selftest_ok, 5, 0);
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "exited with "
+	      "status 5"), "read status: %s", c.reason);
+	agent_report_free(&c.agent);
+
+	/* No module, no self-test: not run, and not a failure. */
+	static const char no_module[] = "hello 6.1.0-56-amd64\ncpus 1\n"
+		"hv none\nmodule skip --no-module\ncmd 0 1 0\noutput 0\n"
+		"unload skip nothing loaded\ndmesg 0\ndone\n";
+
+	cell_init(&c, &kernel61, HV_BARE, 1, "/results");
+	agent_parse(&c.agent, no_module, strlen(no_module));
+	cell_classify(&c, "", true, false, false);
+	selftest_brief(&c.selftest, brief, sizeof(brief));
+	CHECK(c.outcome == OUT_PASS && !c.selftest.ran && !strcmp(brief, "-"),
+	      "no module: %s (%s) %s", outcome_name(c.outcome), c.reason,
+	      brief);
+	agent_report_free(&c.agent);
+}
+
+/* A cell whose guest brought up fewer CPUs than asked for fails. */
+static void test_cpus(void)
+{
+	struct cell c;
+	size_t len;
+	char *s = agent_stream(&len, "ok\n", 0);
+
+	cell_init(&c, &kernel61, HV_XEN, 4, "/results");
+	agent_parse(&c.agent, s, len);
+	cell_classify(&c, "", true, false, false);
+	CHECK(c.outcome == OUT_FAIL && !strcmp(c.reason, "the guest's kernel "
+	      "brought up 1 CPUs, the cell asked for 4 (--smp)"),
+	      "CPU count: %s (%s)", outcome_name(c.outcome), c.reason);
+	agent_report_free(&c.agent);
+}
+
+/* Cells at a time: the guests' CPUs within the host's cores, in order. */
+static void test_budget(void)
+{
+	struct budget limit = { LONG_MAX, 2, 100000 }, running = { 0 };
+	struct cell one, four, xen;
+
+	cell_init(&one, &kernel61, HV_BARE, 1, "/r");
+	cell_init(&four, &kernel61, HV_BARE, 4, "/r");
+	cell_init(&xen, &kernel61, HV_XEN, 1, "/r");
+	CHECK(budget_fits(&limit, &running, &four),
+	      "a 4-CPU cell does not run alone on 2 cores");
+	budget_take(&running, &one, 1);
+	CHECK(budget_fits(&limit, &running, &one), "two 1-CPU cells on 2 "
+	      "cores");
+	CHECK(!budget_fits(&limit, &running, &four), "a 4-CPU cell beside "
+	      "a 1-CPU one on 2 cores");
+	budget_take(&running, &one, 1);
+	CHECK(!budget_fits(&limit, &running, &one), "three 1-CPU cells on 2 "
+	      "cores");
+	budget_take(&running, &one, -1);
+	budget_take(&running, &one, -1);
+	CHECK(!running.cells && !running.cpus && !running.mem_mb,
+	      "budget not returned");
+
+	limit = (struct budget){ LONG_MAX, 64, 3000 };
+	budget_take(&running, &xen, 1);
+	CHECK(!budget_fits(&limit, &running, &one), "memory for a bare cell "
+	      "beside a Xen one in 3000 MB");
+	budget_take(&running, &xen, -1);
+
+	limit = host_budget(1);
+	budget_take(&running, &one, 1);
+	CHECK(!budget_fits(&limit, &running, &one), "--jobs 1 ran two cells");
+	budget_take(&running, &one, -1);
+	limit = host_budget(0);
+	CHECK(limit.cpus == sysconf(_SC_NPROCESSORS_ONLN) &&
+	      limit.cells == LONG_MAX, "automatic budget: %ld CPUs",
+	      limit.cpus);
 }
 
 int main(void)
@@ -318,7 +625,11 @@ int main(void)
 	test_splats();
 	test_agent_parse();
 	test_classify();
+	test_selftest();
+	test_cpus();
 	test_reports();
 	test_qemu_argv();
+	test_cell_names();
+	test_budget();
 	return unit_summary();
 }

@@ -1,5 +1,6 @@
 /*
- * vmtest's catalog and --kernel SPEC resolution, without booting anything.
+ * vmtest's catalog, --kernel SPEC resolution and --smp LIST, without
+ * booting anything.
  * The vmtest sources are compiled in directly: build/vmtest is a program,
  * not a library.
  */
@@ -158,10 +159,51 @@ static void test_specs(void)
 	catalog_free(&cat);
 }
 
+/* The CPU counts LIST gives, comma-joined, or "ERROR: message". */
+static void expect_smp(const char *list, const char *want)
+{
+	char got[600] = "", msgs[512] = "";
+	FILE *errf = fmemopen(msgs, sizeof(msgs), "w");
+	int smps[SMP_LIST_MAX];
+	size_t n = smp_list_parse(list, smps, SMP_LIST_MAX, errf);
+
+	fclose(errf);
+	for (size_t i = 0; i < n; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%d",
+			 i ? "," : "", smps[i]);
+	if (!n)
+		snprintf(got, sizeof(got), "ERROR: %s", msgs);
+	CHECK(!strncmp(got, want, strlen(want)), "--smp '%s': got '%s', "
+	      "want '%s'", list, got, want);
+}
+
+static void test_smp_lists(void)
+{
+	expect_smp("1", "1");
+	expect_smp("1,4", "1,4");
+	expect_smp("4,1", "4,1");
+	expect_smp("2,2,1,2", "2,1");
+	expect_smp("64", "64");
+	expect_smp("", "ERROR: vmtest: --smp '': '' is not a CPU count "
+		   "(want numbers 1..64, comma-separated: 1,4)");
+	expect_smp("0", "ERROR: vmtest: --smp '0': '0' is not a CPU count");
+	expect_smp("65", "ERROR: vmtest: --smp '65': '65' is not");
+	expect_smp("1,,4", "ERROR: vmtest: --smp '1,,4': '' is not");
+	expect_smp("1,", "ERROR: vmtest: --smp '1,': '' is not");
+	expect_smp("1,four", "ERROR: vmtest: --smp '1,four': 'four' is not");
+	expect_smp("4x", "ERROR: vmtest: --smp '4x': '4x' is not");
+	expect_smp("-4", "ERROR: vmtest: --smp '-4': '-4' is not");
+	expect_smp("1, 4", "ERROR: vmtest: --smp '1, 4': ' 4' is not");
+	expect_smp("1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17",
+		   "ERROR: vmtest: --smp '1,2,3,4,5,6,7,8,9,10,11,12,13,14,"
+		   "15,16,17': more than 16 CPU counts");
+}
+
 int main(void)
 {
 	test_versions();
 	test_catalog_errors();
 	test_specs();
+	test_smp_lists();
 	return unit_summary();
 }
