@@ -1,0 +1,3 @@
+killed: 137
+enabled again
+
