@@ -4,7 +4,8 @@
  * A consumer killed with SIGKILL while thousands of fbt probes fire
  * leaves nothing armed: the module unloads at the end of the cell and
  * the kernel log stays clean (vmtest checks both).  Here: the killed
- * consumer's probes are gone, so a second one can enable them again.
+ * consumer's probes are gone, so a second one can enable them again
+ * (and, ending, prints DTrace's closing newline).
  */
 BEGIN
 {

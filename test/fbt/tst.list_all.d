@@ -6,6 +6,6 @@
  */
 BEGIN
 {
-	system("../../build/dtrace -l -P fbt | awk '$3 == \"vmlinux\" { n++ } $4 == \"vfs_read\" { print $3, $4, $5 } END { print (n > 20000 ? \"more\" : \"fewer\"), \"than 20000 vmlinux probes\" }'");
+	system("../../build/dtrace -l -P fbt | awk '$3 == \"vmlinux\" { n++ } $3 == \"vmlinux\" && $4 == \"vfs_read\" { print $3, $4, $5 } END { print (n > 20000 ? \"more\" : \"fewer\"), \"than 20000 vmlinux probes\" }'");
 	exit(0);
 }
