@@ -67,8 +67,6 @@ typedef struct dtrace_probe {
 /* The probe of an id, or NULL. [probe] */
 dtrace_probe_t *dtrace_probe_get(dtrace_id_t id);
 
-/* Glob match as DTrace does: * ? [set] [!set] [a-z] and \ escapes. */
-bool dtrace_glob_match(const char *pattern, const char *s);
 /* Does 'desc' (empty parts match anything) name probe 'p'? */
 bool dtrace_probe_matches(const dtrace_probedesc_t *desc,
 			  const dtrace_probe_t *p);
@@ -79,6 +77,12 @@ int dtrace_probe_foreach(const dtrace_probedesc_t *desc,
 			 int (*fn)(dtrace_probe_t *p, void *arg), void *arg);
 int dtrace_probe_enable_one(dtrace_probe_t *p);
 void dtrace_probe_disable_one(dtrace_probe_t *p);
+/*
+ * After a batch of enables or disables: every provider's commit()
+ * (dtrace_lock held).  Returns the first failure; *failed names the
+ * provider that failed.
+ */
+int dtrace_probe_commit(const char **failed);
 void dtrace_probes_fini(void);
 
 /* BEGIN, END and ERROR (providers/dtrace), known to the firing path. */

@@ -685,12 +685,15 @@ bad:
 
 static void ctx_free_ecbs(dof_ctx_t *cx, uint32_t nenabled)
 {
+	const char *prov;
 	uint32_t i;
 
 	for (i = 0; i < nenabled; i++)
 		dtrace_ecb_disable(cx->ecbs[i]);
-	if (nenabled)
+	if (nenabled) {
+		dtrace_probe_commit(&prov);
 		dtrace_sync();
+	}
 	for (i = 0; i < cx->necbs; i++) {
 		dtrace_clause_release(cx->ecbs[i]->clause);
 		os_free(cx->ecbs[i], sizeof(dtrace_ecb_t));
@@ -727,6 +730,7 @@ static int state_add_ecbs(dof_ctx_t *cx)
 
 static int enable_all(dof_ctx_t *cx, uint32_t *nenabled)
 {
+	const char *prov;
 	char msg[128];
 	uint32_t i;
 	int rc;
@@ -748,7 +752,15 @@ static int enable_all(dof_ctx_t *cx, uint32_t *nenabled)
 		}
 	}
 	*nenabled = cx->necbs;
-	return 0;
+	/* Providers that arm in batches arm now, all of this DOF at once. */
+	rc = dtrace_probe_commit(&prov);
+	if (rc != 0) {
+		cx->err->code = -rc;
+		os_snprintf(cx->err->msg, sizeof(cx->err->msg),
+			    "could not arm the probes of provider %s "
+			    "(error %d)", prov, -rc);
+	}
+	return rc;
 }
 
 static int load_all(dof_ctx_t *cx, uint32_t *nenabled)

@@ -48,6 +48,16 @@ typedef struct dtrace_pops {
 	/* Native argument types for typed args[]; may be NULL. */
 	int (*getargdesc)(void *arg, dtrace_id_t id, void *parg, int ndx,
 			  char *native, size_t len);
+	/*
+	 * Apply every enable and disable since the last commit; may be
+	 * NULL.  The core calls it after each batch (a DOF's probes
+	 * enabled, a state's probes disabled), so that a provider that
+	 * arms thousands of probes with one kernel registration (fbt) can
+	 * leave enable and disable as bookkeeping.  A failure after a
+	 * batch of enables fails that load; after disables it is only
+	 * reported by the provider.
+	 */
+	int (*commit)(void *arg);
 } dtrace_pops_t;
 
 int dtrace_register(const char *name, const dtrace_pops_t *pops, void *arg,
@@ -59,6 +69,18 @@ dtrace_id_t dtrace_probe_create(dtrace_provider_id_t prov, const char *mod,
 				int aframes, void *parg);
 dtrace_id_t dtrace_probe_lookup(dtrace_provider_id_t prov, const char *mod,
 				const char *func, const char *name);
+/*
+ * Destroy one probe of a provider whose target went away (fbt: a module
+ * unloaded).  -EBUSY while the probe is enabled, -EINVAL if it is not the
+ * provider's.  The id is never reused.
+ */
+int dtrace_probe_remove(dtrace_provider_id_t prov, dtrace_id_t id);
+
+/*
+ * Glob match as DTrace does: * ? [set] [!set] [a-z] and \ escapes.  For
+ * providers whose provide() creates only the probes a description names.
+ */
+bool dtrace_glob_match(const char *pattern, const char *s);
 
 /*
  * Fire probe 'id' on the current CPU. [probe]  Safe to call from any

@@ -372,6 +372,32 @@ dtrace_id_t dtrace_probe_lookup(dtrace_provider_id_t prov, const char *mod,
 	return p ? p->id : 0;
 }
 
+int dtrace_probe_remove(dtrace_provider_id_t prov, dtrace_id_t id)
+{
+	dtrace_provider_t *pv = (dtrace_provider_t *)prov;
+	dtrace_probe_t *p;
+	bool taken;
+
+	taken = lock_core();
+	p = dtrace_probe_get(id);
+	if (p == NULL || p->prov != pv) {
+		unlock_core(taken);
+		return -EINVAL;
+	}
+	if (p->nenabled != 0) {
+		unlock_core(taken);
+		return -EBUSY;
+	}
+	DTRACE_PUBLISH(dtrace_probes[id - 1], NULL);
+	hash_remove(p);
+	dtrace_sync();
+	if (pv->pops.destroy != NULL)
+		pv->pops.destroy(pv->arg, p->id, p->parg);
+	unlock_core(taken);
+	os_free(p, sizeof(*p));
+	return 0;
+}
+
 void dtrace_probe_provide(const dtrace_probedesc_t *desc)
 {
 	dtrace_provider_t *pv;
@@ -429,6 +455,24 @@ void dtrace_probe_disable_one(dtrace_probe_t *p)
 			p->prov->pops.disable(p->prov->arg, p->id, p->parg);
 		p->prov->nenabled--;
 	}
+}
+
+int dtrace_probe_commit(const char **failed)
+{
+	dtrace_provider_t *pv;
+	int i, rc, first = 0;
+
+	for (i = 0; i < PROVIDERS_MAX; i++) {
+		pv = dtrace_providers[i];
+		if (pv == NULL || pv->pops.commit == NULL)
+			continue;
+		rc = pv->pops.commit(pv->arg);
+		if (rc != 0 && first == 0) {
+			first = rc;
+			*failed = pv->name;
+		}
+	}
+	return first;
 }
 
 struct iter_arg {

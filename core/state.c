@@ -248,10 +248,13 @@ int dtrace_state_stop(dtrace_state_t *state, int *cpu)
 
 static void ecbs_free(dtrace_state_t *state)
 {
+	const char *prov;
 	uint32_t i;
 
 	for (i = 0; i < state->necbs; i++)
 		dtrace_ecb_disable(state->ecbs[i]);
+	/* Batch providers disarm; a failure there is theirs to report. */
+	dtrace_probe_commit(&prov);
 	/* No CPU can still be running one of them after this. */
 	dtrace_sync();
 	for (i = 0; i < state->necbs; i++) {

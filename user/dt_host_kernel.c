@@ -24,7 +24,7 @@
 
 #define DT_KSNAP_INITIAL	(256u << 10)
 #define DT_KDESC_INITIAL	4096u
-#define DT_KPROBES_PAGE		256u
+#define DT_KPROBES_PAGE		16384u	/* 6 MiB: fbt lists in a few calls */
 
 enum { DT_KSNAP_PRINCIPAL, DT_KSNAP_AGGREGATION };
 

@@ -287,28 +287,29 @@ static long dtrace_ioc_desc(struct dtrace_file *f, void __user *uarg,
 
 /* ---- PROBES ---------------------------------------------------------- */
 
+/*
+ * Matches are written straight to the caller's buffer, one at a time:
+ * no kernel copy, so a call can return tens of thousands (fbt has about
+ * two probes per kernel function) and a listing takes a few calls.
+ */
 struct dtrace_probes_walk {
-	dtc_probeinfo_t	*ents;
+	dtc_probeinfo_t	__user *ents;
 	u32		cap;
 	u32		skip;
 	u32		count;
 	u32		total;
 };
 
+/* The core hands over a zero-padded entry: it is copied as it is. */
 static int dtrace_probes_collect(const dtc_probeinfo_t *info, void *arg)
 {
 	struct dtrace_probes_walk *w = arg;
-	dtc_probeinfo_t *e;
 
 	if (w->total++ < w->skip || w->count == w->cap)
 		return 0;
-	e = &w->ents[w->count++];
-	e->id = info->id;
-	e->nargs = info->nargs;
-	strscpy_pad(e->provider, info->provider, sizeof(e->provider));
-	strscpy_pad(e->mod, info->mod, sizeof(e->mod));
-	strscpy_pad(e->func, info->func, sizeof(e->func));
-	strscpy_pad(e->name, info->name, sizeof(e->name));
+	if (copy_to_user(&w->ents[w->count], info, sizeof(*info)))
+		return -EFAULT;
+	w->count++;
 	return 0;
 }
 
@@ -335,19 +336,10 @@ static long dtrace_ioc_probes(void __user *uarg)
 	if (arg.bufcount > DTRACE_IOC_PROBESMAX)
 		return -EINVAL;
 	dtrace_probedesc_from(&desc, &arg);
+	w.ents = u64_to_user_ptr(arg.buf);
 	w.cap = arg.bufcount;
 	w.skip = arg.skip;
-	if (w.cap) {
-		w.ents = kvcalloc(w.cap, sizeof(*w.ents), GFP_KERNEL);
-		if (!w.ents)
-			return -ENOMEM;
-	}
 	rv = dtrace_probe_iter(&desc, dtrace_probes_collect, &w);
-	if (rv == 0 && w.count &&
-	    copy_to_user(u64_to_user_ptr(arg.buf), w.ents,
-			 w.count * sizeof(*w.ents)))
-		rv = -EFAULT;
-	kvfree(w.ents);
 	if (rv)
 		return rv;
 	arg.count = w.count;

@@ -86,7 +86,7 @@ struct dtrace_ioc_desc {
  * written at 'buf'.  'total' counts every match, so a caller pages with
  * skip += count until skip == total.
  */
-#define DTRACE_IOC_PROBESMAX	1024	/* entries per call */
+#define DTRACE_IOC_PROBESMAX	65536	/* entries per call */
 struct dtrace_ioc_probes {
 	char	provider[DTRACE_PROVNAMELEN];	/* in */
 	char	mod[DTRACE_MODNAMELEN];

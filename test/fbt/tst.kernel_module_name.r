@@ -1,0 +1,3 @@
+kernel:vfs_read:entry asked for 1234 bytes
+kernel:vfs_read:entry asked for 1234 bytes
+

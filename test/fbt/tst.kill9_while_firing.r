@@ -1,0 +1,4 @@
+killed: 137
+
+enabled again
+

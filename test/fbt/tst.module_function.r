@@ -1,0 +1,3 @@
+overlay:ovl_read_iter:entry
+overlay:ovl_read_iter:entry
+

@@ -1,0 +1,2 @@
+armed and disarmed
+

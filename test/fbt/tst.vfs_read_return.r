@@ -1,0 +1,3 @@
+vfs_read returned 3000
+vfs_read returned 3000
+
