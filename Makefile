@@ -19,7 +19,7 @@ CLANG   ?= clang
 WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=gnu11 -D_GNU_SOURCE $(WARN) -I. -I$(BUILD)/gen -MMD -MP
-LDLIBS  := -lelf -lpthread -lm
+LDLIBS  := -lbpf -ldwarf -lelf -lz -lpthread -lm
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=undefined
 

@@ -293,6 +293,22 @@ typedef struct dtc_probeinfo {
 	char		name[DTRACE_NAMELEN];
 } dtc_probeinfo_t;
 
+/*
+ * The C type of one argument of a probe, for typed args[] (DTrace's
+ * dtrace_argdesc): 'native' is the type as the kernel's C spells it
+ * ("struct file *", "int"), scoped to a module when it is not vmlinux's
+ * ("ext4`struct ext4_inode_info *"); empty when the provider does not
+ * say (then args[ndx] is an int64_t, as arg0..arg9).  The compiler
+ * resolves it through the kernel's types (user/dt_ktype.c).
+ */
+#define DTRACE_ARGTYPELEN	128
+
+typedef struct dtc_argdesc {
+	unsigned int	id;			/* in: the probe */
+	int		ndx;			/* in: the argument, 0.. */
+	char		native[DTRACE_ARGTYPELEN];	/* out */
+} dtc_argdesc_t;
+
 /* Error codes the loader reports, with the section and a message. */
 #define DTC_LOADERR_MSGLEN	256
 typedef struct dtc_loaderr {

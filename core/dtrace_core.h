@@ -45,7 +45,11 @@ typedef struct dtrace_pops {
 	void (*disable)(void *arg, dtrace_id_t id, void *parg);
 	/* Called when a probe is destroyed by dtrace_unregister. */
 	void (*destroy)(void *arg, dtrace_id_t id, void *parg);
-	/* Native argument types for typed args[]; may be NULL. */
+	/*
+	 * Native argument types for typed args[] (dtrace_probe_argdesc):
+	 * write the C type of argument ndx ("struct file *") into native
+	 * and return 0, or return -ENOENT when there is none.  May be NULL.
+	 */
 	int (*getargdesc)(void *arg, dtrace_id_t id, void *parg, int ndx,
 			  char *native, size_t len);
 	/*
@@ -155,5 +159,12 @@ int dtrace_aggdesc(dtrace_state_t *state, unsigned int varid,
 int dtrace_probe_iter(const dtrace_probedesc_t *desc,
 		      int (*fn)(const dtc_probeinfo_t *info, void *arg),
 		      void *arg);
+
+/*
+ * The type of argument desc->ndx of probe desc->id, from its provider's
+ * getargdesc; desc->native is empty when the provider gives none.
+ * -ENOENT when there is no such probe, -EINVAL for a negative ndx.
+ */
+int dtrace_probe_argdesc(dtc_argdesc_t *desc);
 
 #endif /* CORE_DTRACE_CORE_H */

@@ -509,6 +509,28 @@ int dtrace_probe_iter(const dtrace_probedesc_t *desc,
 	return rc;
 }
 
+int dtrace_probe_argdesc(dtc_argdesc_t *desc)
+{
+	dtrace_probe_t *p;
+	int rc = 0;
+
+	if (desc->ndx < 0)
+		return -EINVAL;
+	os_memset(desc->native, 0, sizeof(desc->native));
+	os_mutex_enter(&dtrace_lock);
+	p = dtrace_probe_get(desc->id);
+	if (p == NULL)
+		rc = -ENOENT;
+	else if (p->prov->pops.getargdesc != NULL &&
+		 p->prov->pops.getargdesc(p->prov->arg, p->id, p->parg,
+					  desc->ndx, desc->native,
+					  sizeof(desc->native)) != 0)
+		desc->native[0] = '\0';
+	desc->native[sizeof(desc->native) - 1] = '\0';
+	os_mutex_exit(&dtrace_lock);
+	return rc;
+}
+
 void dtrace_probes_fini(void)
 {
 	uint32_t i;

@@ -40,9 +40,8 @@ void dt_arena_destroy(dt_arena_t *a)
 	free(a);
 }
 
-void *dt_zalloc(dt_cc_t *cc, size_t size)
+void *dt_arena_zalloc(dt_arena_t *a, size_t size)
 {
-	dt_arena_t *a = cc->arena;
 	struct dt_chunk *c = a->chunks;
 	size_t need = (size + 15) & ~(size_t)15;
 	void *p;
@@ -52,7 +51,7 @@ void *dt_zalloc(dt_cc_t *cc, size_t size)
 
 		c = malloc(sizeof(*c) + sz);
 		if (c == NULL)
-			dt_error(cc, 0, "D_NOMEM", "out of memory");
+			return NULL;
 		c->size = sz;
 		c->used = 0;
 		c->next = a->chunks;
@@ -61,6 +60,15 @@ void *dt_zalloc(dt_cc_t *cc, size_t size)
 	p = (char *)c->data + c->used;
 	c->used += need;
 	memset(p, 0, size);
+	return p;
+}
+
+void *dt_zalloc(dt_cc_t *cc, size_t size)
+{
+	void *p = dt_arena_zalloc(cc->arena, size);
+
+	if (p == NULL)
+		dt_error(cc, 0, "D_NOMEM", "out of memory");
 	return p;
 }
 

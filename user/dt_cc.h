@@ -35,6 +35,7 @@ typedef struct dt_compiler dt_cc_t;
 typedef struct dt_arena dt_arena_t;
 dt_arena_t *dt_arena_create(void);
 void dt_arena_destroy(dt_arena_t *a);
+void *dt_arena_zalloc(dt_arena_t *a, size_t size);	/* NULL if no memory */
 void *dt_zalloc(dt_cc_t *cc, size_t size);	/* never NULL: longjmps */
 char *dt_strdup(dt_cc_t *cc, const char *s);
 char *dt_sprintf(dt_cc_t *cc, const char *fmt, ...)
@@ -93,8 +94,19 @@ typedef struct dt_type {
 	const struct dt_type	*ref;	/* pointee, element, typedef base,
 					   function return type */
 	unsigned long		nelems;
-	dt_member_t		*members;
-	dt_enumval_t		*evals;
+	dt_member_t		*members;	/* read with dt_type_members() */
+	dt_enumval_t		*evals;		/* read with dt_type_evals() */
+	/*
+	 * Kernel types (dt_ktype.h) are built on demand: a struct, union or
+	 * enum first exists as a shell (name, size, alignment) and 'lazy'
+	 * is set; its members or values are read from its source 'ksrc'
+	 * (where it is 'kid') the first time dt_type_members() or
+	 * dt_type_evals() asks.  Everything else about a type is fixed when
+	 * it is built.  NULL and 0 for D's own types.
+	 */
+	struct dt_ksrc		*ksrc;
+	unsigned long		kid;
+	int			lazy;
 } dt_type_t;
 
 void dt_type_init(dt_cc_t *cc);
@@ -117,7 +129,12 @@ int dt_type_ischarseq(const dt_type_t *t);	/* char * or char [] */
 int dt_type_issigned(const dt_type_t *t);
 unsigned long dt_type_size(const dt_type_t *t);
 int dt_type_same(const dt_type_t *a, const dt_type_t *b);
-const dt_member_t *dt_type_member(const dt_type_t *sou, const char *name);
+const dt_member_t *dt_type_member(dt_cc_t *cc, const dt_type_t *sou,
+				  const char *name);
+const dt_member_t *dt_type_members(const dt_type_t *sou);
+const dt_enumval_t *dt_type_evals(const dt_type_t *e);
+/* A type name in D's own tables, then in the kernel's (dt_ktype.c). */
+const dt_type_t *dt_type_byname(dt_cc_t *cc, const char *name, int line);
 dif_type_t dt_type_dif(dt_cc_t *cc, const dt_type_t *t);
 const char *dt_type_str(dt_cc_t *cc, const dt_type_t *t); /* for errors */
 extern const dt_type_t dt_type_void_, dt_type_string_;
@@ -143,6 +160,7 @@ typedef enum dt_nkind {
 	/* Filled in by the semantic pass: */
 	DT_N_VARREF,	/* ident var, args = keys (assoc) */
 	DT_N_BUILTIN,	/* built-in variable ident, l = index (args[]) */
+	DT_N_SYM,	/* kernel symbol s at address v (dt_ksym.c) */
 } dt_nkind_t;
 
 /* Operator codes for OP1/OP2 beyond single characters. */
@@ -254,6 +272,7 @@ enum {
 	DT_ID_ENUM,		/* enumerator: 'value' */
 	DT_ID_INLINE,		/* inline: 'expr' */
 	DT_ID_AGG,		/* aggregation */
+	DT_ID_SYM,		/* extern: the type of a kernel symbol */
 };
 
 typedef struct dt_ident {
@@ -377,6 +396,31 @@ int dt_dof_write(dt_cc_t *cc, dt_ecb_t **ecbs, unsigned int n, void **dofp,
 		 size_t *sizep);
 void dt_pragma(dt_cc_t *cc, const char *text, int line);
 
+/* ---- kernel types and symbols (dt_ktype.h) ------------------------- */
+
+/*
+ * The kernel's type named 'name' ("task_struct", or scoped to one module:
+ * "vmlinux`task_struct"): a struct, union or enum tag when 'kind' is
+ * DT_TK_STRUCT, DT_TK_UNION or DT_TK_ENUM, any other type name (typedef,
+ * integer, floating) when it is DT_TK_TYPEDEF.  NULL when no kernel type
+ * has that name; dt_ktypes_why() then says what was searched.
+ */
+const dt_type_t *dt_ktype_lookup(dt_cc_t *cc, dt_tkind_t kind,
+				 const char *name, int line);
+/* Is 'name' a kernel type name (for the lexer; never an error)? */
+int dt_ktype_isname(dt_cc_t *cc, const char *name);
+/* The type a C type string names: "struct file *", "vmlinux`u64". */
+const dt_type_t *dt_ktype_parse(dt_cc_t *cc, const char *str, int line);
+const char *dt_ktypes_why(dt_cc_t *cc);
+void dt_ktypes_destroy(dt_cc_t *cc);
+/* Read the members or values of a lazy kernel type (dt_type_members). */
+void dt_ktype_fill(const dt_type_t *t);
+/* `name, mod`name: the node becomes a DT_N_SYM, or a D_ error. */
+void dt_ksym_resolve(dt_cc_t *cc, dt_node_t *n);
+/* extern T name;  gives kernel symbol 'name' its type. */
+void dt_ksym_declare(dt_cc_t *cc, const char *name, const dt_type_t *t,
+		     int line);
+
 /* ---- the compiler --------------------------------------------------- */
 
 struct dt_compiler {
@@ -417,6 +461,12 @@ struct dt_compiler {
 	int			cl_spec, cl_comm, cl_drec; /* clause so far */
 	dt_type_t		*cur_enum;	/* enum being defined */
 	long long		enum_next;
+	struct dt_ktypes	*ktypes;	/* kernel types, symbols */
+	dt_vec_t		lexvars;	/* names seen assigned so far */
+	int			lasttokid;	/* the last token's code */
+	int			tagnext;	/* the next word is a tag */
+	const char		*(*pdfields)[4];/* the clause's descriptions */
+	unsigned int		npdfields;
 	const dt_type_t		*t_int, *t_uint, *t_long, *t_ulong;
 	const dt_type_t		*t_char, *t_uchar, *t_void, *t_string;
 	const dt_type_t		*t_voidp, *t_u64, *t_i64;

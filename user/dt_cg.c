@@ -190,6 +190,8 @@ static int cg_addr(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *n)
 
 	if (n->kind == DT_N_OP1 && n->op == DT_OP_DEREF)
 		return cg(cc, dp, n->l);
+	if (n->kind == DT_N_SYM)
+		return setx(cc, dp, n->v, n->line);
 	if (n->kind == DT_N_MEMBER) {
 		r = cg(cc, dp, n->l);
 		if (n->mbr->off / 8 != 0) {
@@ -687,8 +689,12 @@ static int cg(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *n)
 		return r;
 	case DT_N_BUILTIN:
 		if (n->ident->id == DIF_VAR_ARGS) {
+			/* a typed argument narrower than 64 bits: its bits */
 			r = cg(cc, dp, n->l);
 			EMIT(DIF_INSTR_LDA(DIF_OP_LDGA, DIF_VAR_ARGS, r, r));
+			if (dt_type_isint(n->type))
+				extend(cc, dp, r, dt_type_size(n->type) * 8,
+				       dt_type_issigned(n->type), n->line);
 			return r;
 		}
 		r = dt_reg_alloc(cc, dp, n->line);
@@ -696,6 +702,12 @@ static int cg(dt_cc_t *cc, dt_difo_t *dp, dt_node_t *n)
 		return r;
 	case DT_N_VARREF:
 		return cg_varref(cc, dp, n);
+	case DT_N_SYM:
+		/* a variable's value, a function's address */
+		r = setx(cc, dp, n->v, n->line);
+		if (dt_type_base(n->type)->kind != DT_TK_FUNC)
+			load(cc, dp, n->type, r);
+		return r;
 	case DT_N_OP1:
 		return cg_op1(cc, dp, n);
 	case DT_N_OP2:

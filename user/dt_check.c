@@ -267,6 +267,10 @@ static void check_ident(dt_cc_t *cc, dt_node_t *n)
 		replace(n, c);
 		return;
 	}
+	if (strchr(n->s, '`') != NULL) {
+		dt_ksym_resolve(cc, n);
+		return;
+	}
 	id = dt_ident_lookup(cc, DT_SCOPE_GLOBAL, n->s);
 	if (id == NULL && (id = dt_ident_builtin(n->s)) != NULL) {
 		if (id->id == DIF_VAR_ARGS)
@@ -336,6 +340,60 @@ static dt_ident_t *named_var(dt_cc_t *cc, const dt_node_t *n, int *scope)
 	return id;
 }
 
+/*
+ * Typed args[]: args[N] has the C type the probes of the clause give
+ * argument N (core/abi.h dtc_argdesc_t), found in the kernel's types; the
+ * probes every description of the clause matches must agree (DTrace's
+ * D_ARGS_MULTI).  When none gives a type, or N is not a constant, it is
+ * an int64_t, as arg0..arg9.
+ */
+static const dt_type_t *args_type(dt_cc_t *cc, const dt_node_t *ndx,
+				  int line)
+{
+	char buf[2 * DTRACE_ARGTYPELEN + 32], first[sizeof(buf)] = "";
+	const dt_type_t *t;
+	unsigned int i;
+	int rc, typed = 0;
+
+	if (ndx->kind != DT_N_INT || cc->opts.probe_argtype == NULL ||
+	    cc->pdfields == NULL || ndx->v > DIF_VAR_ARG9 - DIF_VAR_ARG0)
+		return cc->t_i64;
+	for (i = 0; i < cc->npdfields; i++) {
+		const char **f = cc->pdfields[i];
+
+		rc = cc->opts.probe_argtype(cc->opts.probe_arg,
+					    *f[0] ? f[0] : NULL,
+					    *f[1] ? f[1] : NULL,
+					    *f[2] ? f[2] : NULL,
+					    *f[3] ? f[3] : NULL, (int)ndx->v,
+					    buf, sizeof(buf));
+		if (rc < 0 || (i > 0 && (rc > 0) != typed) ||
+		    (rc > 0 && typed && strcmp(buf, first) != 0))
+			dt_error(cc, line, "D_ARGS_MULTI", "args[%llu] may "
+				 "not be referenced because the probes the "
+				 "clause matches give it different types: %s",
+				 ndx->v, rc < 0 ? buf : dt_sprintf(cc,
+				 "\"%s\" and \"%s\"", typed ? first :
+				 "no type", rc > 0 ? buf : "no type"));
+		if (rc > 0 && !typed)
+			snprintf(first, sizeof(first), "%s", buf);
+		typed = rc > 0;
+	}
+	if (!typed)
+		return cc->t_i64;
+	t = dt_ktype_parse(cc, first, line);
+	if (t == NULL)
+		dt_error(cc, line, "D_ARGS_TYPE", "args[%llu] has type \"%s\", "
+			 "which names no type D knows%s%s", ndx->v, first,
+			 dt_ktypes_why(cc)[0] ? ": " : "", dt_ktypes_why(cc));
+	if (!dt_type_isscalar(t))
+		dt_error(cc, line, "D_ARGS_TYPE", "args[%llu] has type %s: "
+			 "D reads a probe argument as one 64-bit value, so "
+			 "it must be an integer or a pointer", ndx->v,
+			 TSTR(t));
+	return t;
+}
+
 static void check_index(dt_cc_t *cc, dt_node_t *n)
 {
 	dt_node_t *l = n->l;
@@ -359,7 +417,7 @@ static void check_index(dt_cc_t *cc, dt_node_t *n)
 		n->ident = dt_ident_builtin("args");
 		n->l = n->args;
 		n->args = NULL;
-		n->type = dt_builtin_type(cc, n->ident);
+		n->type = args_type(cc, n->l, n->line);
 		return;
 	}
 	if ((l->kind == DT_N_IDENT || l->kind == DT_N_VAR) &&
@@ -456,7 +514,7 @@ static void check_xlate(dt_cc_t *cc, dt_node_t *n)
 	for (m = xl->members; m != NULL; m = m->next) {
 		dt_node_t *c = xlate_expr(cc, xl, n->l, m->r);
 
-		c->mbr = dt_type_member(out, m->l->s);
+		c->mbr = dt_type_member(cc, out, m->l->s);
 		if (c->mbr->bits != 0 || !dt_type_isscalar(c->mbr->type))
 			dt_error(cc, m->line, "D_XLATE_UNSUP",
 				 "not implemented: translating member %s of "
@@ -519,7 +577,7 @@ static void check_member(dt_cc_t *cc, dt_node_t *n)
 	if (!dt_type_base(t)->complete)
 		dt_error(cc, n->line, "D_OP_INCOMPLETE",
 			 "%s is an incomplete type", TSTR(t));
-	m = dt_type_member(t, n->s);
+	m = dt_type_member(cc, t, n->s);
 	if (m == NULL)
 		dt_error(cc, n->line, "D_TYPE_MEMBER",
 			 "%s is not a member of %s", n->s, TSTR(t));
@@ -863,6 +921,7 @@ static void check_cast(dt_cc_t *cc, dt_node_t *n)
 	if (dt_type_isscalar(to) &&
 	    (dt_type_isscalar(from) ||
 	     dt_type_base(from)->kind == DT_TK_ARRAY ||
+	     dt_type_base(from)->kind == DT_TK_FUNC ||	/* its address */
 	     (dt_type_isstring(from) && dt_type_isptr(to))))
 		return;
 	if (dt_type_same(to, from))
@@ -891,6 +950,12 @@ void dt_check_assign_target(dt_cc_t *cc, dt_node_t *n)
 			 "of their own");
 	isassoc = l->kind == DT_N_INDEX &&
 		  (l->l->kind == DT_N_IDENT || l->l->kind == DT_N_VAR);
+	if ((l->kind == DT_N_IDENT && strchr(l->s, '`') != NULL) ||
+	    (isassoc && l->l->kind == DT_N_IDENT &&
+	     strchr(l->l->s, '`') != NULL))
+		dt_error(cc, n->line, "D_OP_WRITE", "operator %s can only be "
+			 "applied to a writable variable: kernel symbol %s is "
+			 "read-only", op, isassoc ? l->l->s : l->s);
 	if (l->kind == DT_N_IDENT || l->kind == DT_N_VAR || isassoc) {
 		dt_node_t *v = isassoc ? l->l : l;
 
@@ -983,6 +1048,8 @@ static void implicit_int(dt_cc_t *cc, dt_node_t *l)
 
 	if (v->kind != DT_N_IDENT && v->kind != DT_N_VAR)
 		return;
+	if (v->kind == DT_N_IDENT && strchr(v->s, '`') != NULL)
+		return;		/* a kernel symbol: never a variable */
 	if (named_var(cc, v, &scope) != NULL)
 		return;
 	if (v->kind == DT_N_IDENT &&
@@ -1091,7 +1158,7 @@ void dt_check(dt_cc_t *cc, dt_node_t *n)
 			dt_error(cc, n->line, "D_OFFSETOF_TYPE",
 				 "offsetof( ) first argument must be a struct "
 				 "or union type");
-		m = dt_type_member(t, n->s);
+		m = dt_type_member(cc, t, n->s);
 		if (m == NULL)
 			dt_error(cc, n->line, "D_UNKNOWN",
 				 "%s is not a member of %s", n->s, TSTR(t));

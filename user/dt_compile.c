@@ -61,6 +61,8 @@ void dt_compiler_destroy(dt_compiler_t *cc)
 	dt_vec_free(&cc->xlators);
 	dt_vec_free(&cc->ecbs);
 	dt_vec_free(&cc->acts);
+	dt_vec_free(&cc->lexvars);
+	dt_ktypes_destroy(cc);
 	dt_arena_destroy(cc->perm);
 	free(cc->prog.stmts);
 	free(cc->prog.aggs);
@@ -338,6 +340,9 @@ void dt_clause_compile(dt_cc_t *cc, dt_node_t *pdescs, dt_node_t *pred,
 	clause = cc->prog.nclauses;
 	clause_add(cc, pdescs, line, texts, n);
 
+	/* args[] are typed by the probes these descriptions match */
+	cc->pdfields = fields;
+	cc->npdfields = n;
 	dt_check_prescan(cc, pred);
 	for (s = stmts; s != NULL; s = s->next)
 		dt_check_prescan(cc, s);
@@ -352,6 +357,8 @@ void dt_clause_compile(dt_cc_t *cc, dt_node_t *pdescs, dt_node_t *pred,
 	cc->cl_spec = cc->cl_comm = cc->cl_drec = 0;
 	for (s = stmts; s != NULL; s = s->next)
 		dt_stmt_compile(cc, s, clause);
+	cc->pdfields = NULL;
+	cc->npdfields = 0;
 	disasm_clause(cc, dpred, clause, texts[0]);
 	for (i = 0; i < n; i++)
 		ecbs_add(cc, fields[i], dpred, clause);
@@ -530,6 +537,9 @@ int dt_compile(dt_compiler_t *cc, const char *text, const char *srcname,
 	cc->cur_enum = NULL;
 	cc->xlate_arg = NULL;
 	cc->xlate_argname = NULL;
+	cc->pdfields = NULL;
+	cc->npdfields = 0;
+	cc->lexvars.n = 0;
 	cc->lasttok[0] = '\0';
 	memset(cc->macro_used, 0, sizeof(cc->macro_used));
 

@@ -29,6 +29,9 @@ typedef enum dt_spec {
 #define DT_CF_DESTRUCT	0x08	/* -w: destructive actions allowed */
 #define DT_CF_DEFAULTARGS 0x20	/* -x defaultargs: an unset $N is 0, an
 				   unset $$N is "" */
+#define DT_CF_KERNEL	0x40	/* the core runs in this machine's kernel:
+				   its types (/sys/kernel/btf), symbols
+				   (/proc/kallsyms) and threads are D's */
 
 typedef struct dt_compile_opts {
 	unsigned int	flags;		/* DT_CF_* */
@@ -49,7 +52,23 @@ typedef struct dt_compile_opts {
 	 */
 	int (*probe_count)(void *arg, const char *prov, const char *mod,
 			   const char *func, const char *name);
-	void		*probe_arg;
+	/*
+	 * The native C type of argument 'ndx' of the probes a description
+	 * matches, for typed args[]: 1 with the type in buf ("struct file
+	 * *", "vmlinux`struct task_struct *"), 0 when none of them gives
+	 * one, -1 when they differ (buf then names two of them, "T1" and
+	 * "T2").  May be NULL: args[] are then int64_t, as arg0..arg9.
+	 */
+	int (*probe_argtype)(void *arg, const char *prov, const char *mod,
+			     const char *func, const char *name, int ndx,
+			     char *buf, size_t len);
+	void		*probe_arg;	/* of probe_count and probe_argtype */
+	/*
+	 * -x ktypes=PATH: kernel types from a file (BTF, or DWARF in an ELF
+	 * object such as a debug vmlinux or module), searched before the
+	 * running kernel's; NULL for none.  See dt_ktype.h.
+	 */
+	const char	*ktypes;
 } dt_compile_opts_t;
 
 typedef struct dt_compile_error {

@@ -185,6 +185,11 @@ static void declare_typedef(dt_cc_t *cc, const dt_decl_t *d)
 	const dt_type_t *old = dt_type_lookup(cc, d->name);
 	dt_type_t *td;
 
+	if (strchr(d->name, '`') != NULL)
+		dt_error(cc, d->line, "D_DECL_SCOPE", "scoping operator used "
+			 "in the declaration of type %s: types are declared in "
+			 "D's own namespace", d->name);
+
 	if (old != NULL) {
 		if (old->kind == DT_TK_TYPEDEF && dt_type_same(old, t))
 			return;
@@ -213,10 +218,6 @@ static void declare_var(dt_cc_t *cc, const dt_dspec_t *ds,
 	dt_dstep_t *steps = NULL, **tail = &steps;
 	unsigned int i;
 
-	if (ds->sclass == DT_SC_EXTERN)
-		dt_error(cc, d->line, "D_VAR_UNSUP",
-			 "extern %s: kernel symbols are not available to "
-			 "this D compiler", d->name);
 	/* an associative array is the last step applied */
 	for (s = d->steps; s != NULL; s = s->next) {
 		if (s->kind == DT_DD_ASSOC && s->next == NULL) {
@@ -228,6 +229,15 @@ static void declare_var(dt_cc_t *cc, const dt_dspec_t *ds,
 		(*tail)->next = NULL;
 		tail = &(*tail)->next;
 	}
+	if (ds->sclass == DT_SC_EXTERN) {
+		/* extern T name; gives kernel symbol `name its type */
+		dt_ksym_declare(cc, d->name, dt_decl_type(cc, d), d->line);
+		return;
+	}
+	if (strchr(d->name, '`') != NULL)
+		dt_error(cc, d->line, "D_DECL_SCOPE", "scoping operator used "
+			 "in the declaration of %s: only an extern declaration "
+			 "names a kernel symbol", d->name);
 	for (s = steps; s != NULL; s = s->next)
 		if (s->kind == DT_DD_ARRAY && s->n < 0)
 			dt_error(cc, d->line, "D_DECL_ARRNULL",
@@ -316,16 +326,35 @@ const dt_type_t *dt_sou_define(dt_cc_t *cc, dt_tkind_t kind,
 	unsigned int align = 1;
 	dt_decl_t *d;
 
+	if (tag != NULL && strchr(tag, '`') != NULL) {
+		const dt_type_t *kt;
+
+		if (define)
+			dt_error(cc, line, "D_DECL_SCOPE", "scoping operator "
+				 "used in the declaration of %s %s: types are "
+				 "declared in D's own namespace", kw, tag);
+		kt = dt_ktype_lookup(cc, kind, tag, line);
+		if (kt == NULL)
+			dt_error(cc, line, "D_TYPE_ERR", "failed to resolve "
+				 "type %s %s: %s", kw, tag,
+				 dt_ktypes_why(cc));
+		return kt;
+	}
 	if (tag != NULL)
 		t = (dt_type_t *)dt_type_tag(cc, kind, tag);
 	if (!define) {
 		if (t != NULL)
 			return t;
+		/* after D's own types, the kernel's (dt_ktype.h) */
+		if (tag != NULL &&
+		    (t = (dt_type_t *)dt_ktype_lookup(cc, kind, tag, line)))
+			return t;
 		/* in code, an unknown tag is an error, not a declaration */
 		if (cc->body && cc->depth > 0)
 			dt_error(cc, line, "D_TYPE_ERR",
-				 "failed to resolve type %s %s: unknown tag",
-				 kw, tag);
+				 "failed to resolve type %s %s: unknown tag%s%s",
+				 kw, tag, dt_ktypes_why(cc)[0] ? ": " : "",
+				 dt_ktypes_why(cc));
 	} else if (t != NULL && t->complete) {
 		dt_error(cc, line, "D_DECL_TYPERED", "type redeclared: %s %s",
 			 kw, tag);
@@ -349,7 +378,7 @@ const dt_type_t *dt_sou_define(dt_cc_t *cc, dt_tkind_t kind,
 		unsigned long msize = dt_type_size(mt);
 		unsigned int malign = b->align ? b->align : 1;
 
-		if (d->name != NULL && dt_type_member(t, d->name) != NULL)
+		if (d->name != NULL && dt_type_member(cc, t, d->name) != NULL)
 			dt_error(cc, d->line, "D_DECL_IDRED",
 				 "identifier redeclared: %s", d->name);
 		if (!b->complete || b->kind == DT_TK_VOID)
@@ -411,10 +440,18 @@ const dt_type_t *dt_sou_define(dt_cc_t *cc, dt_tkind_t kind,
 
 const dt_type_t *dt_enum_ref(dt_cc_t *cc, const char *tag, int line)
 {
-	const dt_type_t *t = dt_type_tag(cc, DT_TK_ENUM, tag);
+	const dt_type_t *t;
 	dt_type_t *e;
 
-	if (t != NULL)
+	if (strchr(tag, '`') != NULL) {
+		t = dt_ktype_lookup(cc, DT_TK_ENUM, tag, line);
+		if (t == NULL)
+			dt_error(cc, line, "D_TYPE_ERR", "failed to resolve "
+				 "type enum %s: %s", tag, dt_ktypes_why(cc));
+		return t;
+	}
+	if ((t = dt_type_tag(cc, DT_TK_ENUM, tag)) != NULL ||
+	    (t = dt_ktype_lookup(cc, DT_TK_ENUM, tag, line)) != NULL)
 		return t;
 	e = dt_zalloc(cc, sizeof(*e));
 	e->kind = DT_TK_ENUM;
@@ -614,7 +651,7 @@ void dt_translator_define(dt_cc_t *cc, dt_decl_t *out, dt_decl_t *in,
 	arg = dt_node_new(cc, DT_N_INT, line);
 	arg->type = x->in;
 	for (m = members; m != NULL; m = m->next) {
-		const dt_member_t *mb = dt_type_member(x->out, m->l->s);
+		const dt_member_t *mb = dt_type_member(cc, x->out, m->l->s);
 		dt_node_t *c = dt_node_clone(cc, m->r);
 
 		if (mb == NULL)

@@ -268,7 +268,14 @@ dspec:
 	| K_DOUBLE		{ $$ = dt_dspec_add(cc, NULL, DT_DS_DOUBLE); }
 	| K_VOID		{ $$ = dt_dspec_add(cc, NULL, DT_DS_VOID); }
 	| K_STRING		{ $$ = dt_dspec_add(cc, NULL, DT_DS_STRING); }
-	| T_TNAME		{ $$ = dt_dspec_type(cc, NULL, dt_type_lookup(cc, $1)); }
+	| T_TNAME		{
+		const dt_type_t *t = dt_type_byname(cc, $1, L);
+
+		if (t == NULL)
+			dt_error(cc, L, "D_TYPE_ERR", "failed to resolve type "
+				 "%s: %s", $1, dt_ktypes_why(cc));
+		$$ = dt_dspec_type(cc, NULL, t);
+	}
 	| sou_spec		{ $$ = dt_dspec_type(cc, NULL, $1); }
 	| enum_spec		{ $$ = dt_dspec_type(cc, NULL, $1); }
 	;

@@ -47,6 +47,8 @@ typedef struct dt_host_ops {
 			  const char *func, const char *name,
 			  int (*fn)(const dtc_probeinfo_t *, void *),
 			  void *arg);
+	/* The C type of one probe argument (desc->id, desc->ndx in). */
+	int (*probe_argdesc)(dt_host_t *h, dtc_argdesc_t *desc);
 	/* One line for dtrace -V: what the host runs on. */
 	const char *(*describe)(dt_host_t *h);
 } dt_host_ops_t;

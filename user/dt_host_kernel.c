@@ -365,6 +365,12 @@ static int dt_kernel_probe_iter(dt_host_t *h, const char *prov,
 	return rv;
 }
 
+static int dt_kernel_probe_argdesc(dt_host_t *h, dtc_argdesc_t *desc)
+{
+	return dt_kioctl(h, DTRACEIOC_ARGDESC, desc, "cannot describe a "
+			 "probe argument");
+}
+
 static const char *dt_kernel_describe(dt_host_t *h)
 {
 	dt_host_kernel_t *k = h->priv;
@@ -386,5 +392,6 @@ const dt_host_ops_t dt_host_kernel_ops = {
 	.epdesc		= dt_kernel_epdesc,
 	.aggdesc	= dt_kernel_aggdesc,
 	.probe_iter	= dt_kernel_probe_iter,
+	.probe_argdesc	= dt_kernel_probe_argdesc,
 	.describe	= dt_kernel_describe,
 };

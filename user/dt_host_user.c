@@ -216,6 +216,13 @@ static int user_probe_iter(dt_host_t *h, const char *prov, const char *mod,
 	return rc < 0 ? fail(h, rc, "cannot list probes") : rc;
 }
 
+static int user_probe_argdesc(dt_host_t *h, dtc_argdesc_t *desc)
+{
+	int rc = dtrace_probe_argdesc(desc);
+
+	return rc < 0 ? fail(h, rc, "cannot describe a probe argument") : 0;
+}
+
 static const char *user_describe(dt_host_t *h)
 {
 	return "user (in-process core, 1 virtual CPU)";
@@ -235,5 +242,6 @@ const dt_host_ops_t dt_host_user_ops = {
 	.epdesc = user_epdesc,
 	.aggdesc = user_aggdesc,
 	.probe_iter = user_probe_iter,
+	.probe_argdesc = user_probe_argdesc,
 	.describe = user_describe,
 };

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Identifiers: D's built-in variables, and the compiler's table of user
- * variables (global, self->, this->), enumerators, inlines and
- * aggregations.  Every user variable gets an id from one space starting
+ * variables (global, self->, this->), enumerators, inlines,
+ * aggregations and extern declarations (the types of kernel symbols,
+ * which live in a namespace of their own: dt_ksym.c).  Every user variable gets an id from one space starting
  * at DIF_VAR_OTHER_UBASE whatever its scope, so an id alone names a
  * variable in every DIFO of every source this compiler compiles.
  * Aggregations are numbered apart, from 1, as dt_prog_t.aggs is indexed.
@@ -60,6 +61,22 @@ dt_ident_t *dt_ident_builtin(const char *name)
 	return NULL;
 }
 
+/*
+ * curthread is the current thread's struct task_struct * on the kernel
+ * host when the kernel's types are there (vmlinux`struct task_struct, as
+ * Oracle's Linux DTrace types it), so that curthread->pid reads; in the
+ * user host, or without kernel types, an opaque void *.
+ */
+static const dt_type_t *curthread_type(dt_cc_t *cc)
+{
+	const dt_type_t *t = NULL;
+
+	if (cc->opts.flags & DT_CF_KERNEL)
+		t = dt_ktype_lookup(cc, DT_TK_STRUCT, "vmlinux`task_struct",
+				    cc->line);
+	return t != NULL ? dt_type_ptr(cc, t) : cc->t_voidp;
+}
+
 const dt_type_t *dt_builtin_type(dt_cc_t *cc, const dt_ident_t *id)
 {
 	const char *t;
@@ -69,7 +86,7 @@ const dt_type_t *dt_builtin_type(dt_cc_t *cc, const dt_ident_t *id)
 		t = "processorid_t";
 		break;
 	case DIF_VAR_CURTHREAD:
-		return cc->t_voidp;
+		return curthread_type(cc);
 	case DIF_VAR_EPID:
 	case DIF_VAR_ID:
 	case DIF_VAR_IPL:
@@ -100,9 +117,11 @@ const dt_type_t *dt_builtin_type(dt_cc_t *cc, const dt_ident_t *id)
 		break;
 	case DIF_VAR_TIMESTAMP:
 	case DIF_VAR_VTIMESTAMP:
-	case DIF_VAR_WALLTIMESTAMP:
 	case DIF_VAR_UCALLER:
 		t = "uint64_t";
+		break;
+	case DIF_VAR_WALLTIMESTAMP:
+		t = "int64_t";
 		break;
 	case DIF_VAR_STACKDEPTH:
 	case DIF_VAR_USTACKDEPTH:
@@ -125,8 +144,8 @@ dt_ident_t *dt_ident_lookup(dt_cc_t *cc, int scope, const char *name)
 	for (i = cc->idents.n; i-- > 0;) {
 		dt_ident_t *id = cc->idents.v[i];
 
-		if (id->kind != DT_ID_AGG && id->scope == scope &&
-		    strcmp(id->name, name) == 0)
+		if (id->kind != DT_ID_AGG && id->kind != DT_ID_SYM &&
+		    id->scope == scope && strcmp(id->name, name) == 0)
 			return id;
 	}
 	return NULL;

@@ -106,6 +106,7 @@ void dtrace_close(dtrace_hdl_t *dtp)
 		dtp->host.ops->close(&dtp->host);
 	if (dtp->compiler != NULL)
 		dt_compiler_destroy(dtp->compiler);
+	free((char *)dtp->copts.ktypes);
 	free(dtp);
 }
 
@@ -170,6 +171,63 @@ static int dt_probe_count(void *arg, const char *prov, const char *mod,
 	return n;
 }
 
+/*
+ * The compiler's probe_argtype: the type the host's providers give
+ * argument 'ndx' of every probe a description matches, which must be the
+ * same for all of them.
+ */
+typedef struct dt_argtype_walk {
+	dt_host_t	*host;
+	int		ndx;
+	char		*buf;
+	size_t		len;
+	int		seen;		/* buf holds the first probe's type */
+	int		differ;
+} dt_argtype_walk_t;
+
+static int dt_argtype_one(const dtc_probeinfo_t *pi, void *arg)
+{
+	dt_argtype_walk_t *w = arg;
+	dtc_argdesc_t d;
+	char first[DTRACE_ARGTYPELEN];
+
+	memset(&d, 0, sizeof(d));
+	d.id = pi->id;
+	d.ndx = w->ndx;
+	if (w->host->ops->probe_argdesc(w->host, &d) != 0)
+		d.native[0] = '\0';	/* the probe went away: no type */
+	if (!w->seen) {
+		snprintf(w->buf, w->len, "%s", d.native);
+		w->seen = 1;
+		return 0;
+	}
+	if (strcmp(w->buf, d.native) == 0)
+		return 0;
+	snprintf(first, sizeof(first), "%s", w->buf);
+	snprintf(w->buf, w->len, "\"%s\" and \"%s\"",
+		 first[0] ? first : "no type", d.native[0] ? d.native :
+		 "no type");
+	w->differ = 1;
+	return 1;
+}
+
+static int dt_probe_argtype(void *arg, const char *prov, const char *mod,
+			    const char *func, const char *name, int ndx,
+			    char *buf, size_t len)
+{
+	dtrace_hdl_t *dtp = arg;
+	dt_argtype_walk_t w = { &dtp->host, ndx, buf, len, 0, 0 };
+
+	buf[0] = '\0';
+	if (!dtp->host_ready)
+		return 0;
+	dtp->host.ops->probe_iter(&dtp->host, prov, mod, func, name,
+				  dt_argtype_one, &w);
+	if (w.differ)
+		return -1;
+	return buf[0] != '\0';
+}
+
 dtrace_prog_t *dtrace_program_compile(dtrace_hdl_t *dtp, const char *text,
 				      dt_spec_t spec, const char *srcname)
 {
@@ -180,7 +238,11 @@ dtrace_prog_t *dtrace_program_compile(dtrace_hdl_t *dtp, const char *text,
 		return NULL;
 	if (dtp->compiler == NULL) {
 		dtp->copts.probe_count = dt_probe_count;
+		dtp->copts.probe_argtype = dt_probe_argtype;
 		dtp->copts.probe_arg = dtp;
+		/* the kernel's types, symbols and threads are D's there */
+		if (dtp->host.ops == &dt_host_kernel_ops)
+			dtp->copts.flags |= DT_CF_KERNEL;
 		dtp->compiler = dt_compiler_create(&dtp->copts);
 		if (dtp->compiler == NULL) {
 			dt_set_errmsg(dtp, "cannot create the D compiler: "

@@ -12,7 +12,8 @@
  *
  * Values: sizes take k, m, g, t suffixes ("4m"); times take ns, us, ms,
  * s, m(in), h(our), d(ay) or hz ("10ms", "97hz"), a bare number being
- * nanoseconds; booleans are set by their name alone.  An unknown name or
+ * nanoseconds; booleans are set by their name alone; a path (ktypes)
+ * must name a readable file.  An unknown name or
  * a bad value is an error that names the option.
  */
 #include <ctype.h>
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "dt_consumer.h"
 
@@ -34,6 +36,7 @@ typedef enum dt_optkind {
 	DT_OPT_BUFPOLICY,	/* switch, fill, ring */
 	DT_OPT_BUFRESIZE,	/* auto, manual */
 	DT_OPT_HOST,		/* auto, user, kernel */
+	DT_OPT_PATH,		/* a readable file */
 } dt_optkind_t;
 
 #define DT_NOCORE	-1	/* not a core option */
@@ -71,6 +74,7 @@ static const dt_option_t dt_options[] = {
 	{ "flowindent", DT_OPT_BOOL, DT_NOCORE, COPT(flowindent), 0 },
 	{ "host", DT_OPT_HOST, DT_NOCORE, COPT(host), 0 },
 	{ "jstackframes", DT_OPT_INT, DTRACEOPT_JSTACKFRAMES, DT_NOFIELD, 0 },
+	{ "ktypes", DT_OPT_PATH, DT_NOCORE, DT_NOFIELD, 0 },
 	{ "nspec", DT_OPT_INT, DTRACEOPT_NSPEC, DT_NOFIELD, 0 },
 	{ "quiet", DT_OPT_BOOL, DT_NOCORE, COPT(quiet), 0 },
 	{ "rawbytes", DT_OPT_BOOL, DT_NOCORE, COPT(rawbytes), 0 },
@@ -256,13 +260,43 @@ static int opt_value(dtrace_hdl_t *dtp, const dt_option_t *o,
 		k = opt_keyword(value, hosts);
 		want = "auto, user or kernel";
 		break;
+	case DT_OPT_PATH:
+		if (value == NULL || *value == '\0')
+			break;
+		if (access(value, R_OK) != 0)
+			return dt_set_errmsg(dtp, "option %s: cannot read %s: "
+					     "%s", o->name, value,
+					     strerror(errno));
+		return 0;
 	}
+	if (o->kind == DT_OPT_PATH)
+		want = "a file: BTF, or an ELF object with DWARF";
 	if (k >= 0) {
 		*vp = k;
 		return 0;
 	}
 	return dt_set_errmsg(dtp, "option %s: invalid value '%s': expected %s",
 			     o->name, value ? value : "", want);
+}
+
+/*
+ * ktypes: the file the compiler reads kernel types from (dt_ktype.h).
+ * The compiler takes its options when it is created, at the first
+ * compile, so the option must come before.
+ */
+static int opt_ktypes(dtrace_hdl_t *dtp, const char *path)
+{
+	char *copy;
+
+	if (dtp->compiler != NULL)
+		return dt_set_errmsg(dtp, "option ktypes cannot be changed "
+				     "after the first compile: give it "
+				     "before the program (-x ktypes=PATH)");
+	if ((copy = strdup(path)) == NULL)
+		return dt_set_errmsg(dtp, "option ktypes: out of memory");
+	free((char *)dtp->copts.ktypes);
+	dtp->copts.ktypes = copy;
+	return 0;
 }
 
 int dtrace_setopt(dtrace_hdl_t *dtp, const char *name, const char *value)
@@ -279,6 +313,8 @@ int dtrace_setopt(dtrace_hdl_t *dtp, const char *name, const char *value)
 	}
 	if (opt_value(dtp, o, value, &v) != 0)
 		return -1;
+	if (o->kind == DT_OPT_PATH)
+		return opt_ktypes(dtp, value);
 	if (o->coreopt != DT_NOCORE) {
 		if (dtp->going && o->field == DT_NOFIELD)
 			return dt_set_errmsg(dtp, "option %s cannot be "
@@ -315,6 +351,8 @@ int dtrace_setopt(dtrace_hdl_t *dtp, const char *name, const char *value)
 	case DT_OPT_SIZE:
 	case DT_OPT_TIME:
 		*(uint64_t *)((char *)&dtp->opts + o->field) = (uint64_t)v;
+		break;
+	case DT_OPT_PATH:	/* the compiler's: opt_ktypes() took it */
 		break;
 	}
 	return 0;

@@ -9,6 +9,10 @@
  *
  * The data model is LP64, as on every target we build: char 1, short 2,
  * int 4, long 8, long long 8, pointers 8.
+ *
+ * Kernel types (dt_ktype.h) are dt_type_t too, built from BTF or DWARF
+ * when a name D does not know is looked up; their members are read
+ * through dt_type_members(), never from the struct directly.
  */
 #include <string.h>
 
@@ -281,21 +285,67 @@ int dt_type_same(const dt_type_t *a, const dt_type_t *b)
 	}
 }
 
-const dt_member_t *dt_type_member(const dt_type_t *sou, const char *name)
+const dt_member_t *dt_type_members(const dt_type_t *sou)
+{
+	sou = dt_type_base(sou);
+	if (sou->lazy)
+		dt_ktype_fill(sou);
+	return sou->members;
+}
+
+const dt_enumval_t *dt_type_evals(const dt_type_t *e)
+{
+	e = dt_type_base(e);
+	if (e->lazy)
+		dt_ktype_fill(e);
+	return e->evals;
+}
+
+/*
+ * The members of anonymous struct and union members are members too,
+ * at their offset in the anonymous one plus its own: such a member is
+ * returned as a copy whose offset is from the start of 'sou'.
+ */
+const dt_member_t *dt_type_member(dt_cc_t *cc, const dt_type_t *sou,
+				  const char *name)
 {
 	const dt_member_t *m;
 
-	for (m = dt_type_base(sou)->members; m != NULL; m = m->next) {
+	for (m = dt_type_members(sou); m != NULL; m = m->next) {
 		const dt_member_t *inner;
+		dt_member_t *copy;
 
 		if (m->name != NULL && strcmp(m->name, name) == 0)
 			return m;
-		/* anonymous struct/union members are searched too */
-		if (m->name == NULL && dt_type_issou(m->type) &&
-		    (inner = dt_type_member(m->type, name)) != NULL)
+		if (m->name != NULL || !dt_type_issou(m->type) ||
+		    (inner = dt_type_member(cc, m->type, name)) == NULL)
+			continue;
+		if (m->off == 0)
 			return inner;
+		copy = dt_zalloc(cc, sizeof(*copy));
+		*copy = *inner;
+		copy->off += m->off;
+		copy->next = NULL;
+		return copy;
 	}
 	return NULL;
+}
+
+/*
+ * DTrace's search order for a type name: D's own tables (the C and D
+ * namespaces, which "C`name" and "D`name" name explicitly), then the
+ * kernel's modules (dt_ktype.h).
+ */
+const dt_type_t *dt_type_byname(dt_cc_t *cc, const char *name, int line)
+{
+	const char *bq = strchr(name, '`');
+	const dt_type_t *t;
+
+	if (bq == NULL && (t = dt_type_lookup(cc, name)) != NULL)
+		return t;
+	if (bq != NULL && bq - name == 1 && (name[0] == 'C' || name[0] == 'D'))
+		return dt_type_lookup(cc, bq + 1);
+	return dt_ktype_lookup(cc, DT_TK_TYPEDEF, name, line);
 }
 
 dif_type_t dt_type_dif(dt_cc_t *cc, const dt_type_t *t)

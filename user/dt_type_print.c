@@ -101,7 +101,7 @@ static int print_sou(FILE *fp, const dt_type_t *t, const unsigned char *p,
 	char buf[256];
 
 	fprintf(fp, "%s {\n", dt_type_name(t, buf, sizeof(buf)));
-	for (m = t->members; m != NULL; m = m->next) {
+	for (m = dt_type_members(t); m != NULL; m = m->next) {
 		unsigned long off = m->off / 8;
 
 		fprintf(fp, "%*s", (depth + 1) * 4, "");
@@ -144,10 +144,10 @@ static int print_value(FILE *fp, const dt_type_t *t, const unsigned char *p,
 		if (b->size > avail)
 			return -1;
 		if (b->kind == DT_TK_ENUM) {
-			long long v = load_int(p, 4, 1);
+			long long v = load_int(p, b->size, b->issigned);
 			const dt_enumval_t *e;
 
-			for (e = b->evals; e != NULL; e = e->next) {
+			for (e = dt_type_evals(b); e != NULL; e = e->next) {
 				if (e->value == v) {
 					fprintf(fp, "%s", e->name);
 					return 0;

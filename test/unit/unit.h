@@ -4,14 +4,16 @@
 
 /*
  * What every unit test shares: the pass/fail counters, CHECK() that counts
- * and says where a failure happened, CHECK_OUTPUT() for printed text, and
- * the closing line "N passed, N failed" that test/run-all and CI read.
+ * and says where a failure happened, SKIP() for a check that cannot run
+ * on this machine (with the reason), CHECK_OUTPUT() for printed text, and
+ * the closing line "N passed, N failed[, N skipped]" that test/run-all
+ * and CI read.
  * A test's main() ends with `return unit_summary();`.
  */
 #include <stdio.h>
 #include <string.h>
 
-static int passed, failed;
+static int passed, failed, skipped;
 
 #define CHECK(cond, ...) do {						\
 	if (cond) {							\
@@ -22,6 +24,14 @@ static int passed, failed;
 		printf(__VA_ARGS__);					\
 		printf("\n");						\
 	}								\
+} while (0)
+
+/* A check that cannot run here: counted, with the reason, never passed. */
+#define SKIP(...) do {							\
+	skipped++;							\
+	printf("SKIP %s:%d: ", __FILE__, __LINE__);			\
+	printf(__VA_ARGS__);						\
+	printf("\n");							\
 } while (0)
 
 /* Compare printed output with what a user should see, whole. */
@@ -39,7 +49,11 @@ static inline void check_output(const char *name, const char *got,
 
 static inline int unit_summary(void)
 {
-	printf("%d passed, %d failed\n", passed, failed);
+	if (skipped != 0)
+		printf("%d passed, %d failed, %d skipped\n", passed, failed,
+		       skipped);
+	else
+		printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
 

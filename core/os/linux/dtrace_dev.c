@@ -347,6 +347,20 @@ static long dtrace_ioc_probes(void __user *uarg)
 	return copy_to_user(uarg, &arg, sizeof(arg)) ? -EFAULT : 0;
 }
 
+/* ARGDESC: the C type of one argument of one probe, for typed args[]. */
+static long dtrace_ioc_argdesc(void __user *uarg)
+{
+	dtc_argdesc_t arg;
+	long rv;
+
+	if (copy_from_user(&arg, uarg, sizeof(arg)))
+		return -EFAULT;
+	rv = dtrace_probe_argdesc(&arg);
+	if (rv)
+		return rv;
+	return copy_to_user(uarg, &arg, sizeof(arg)) ? -EFAULT : 0;
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static long dtrace_ioctl(struct file *filp, unsigned int cmd,
@@ -387,6 +401,9 @@ static long dtrace_ioctl(struct file *filp, unsigned int cmd,
 		break;
 	case DTRACEIOC_PROBES:
 		rv = dtrace_ioc_probes(up);
+		break;
+	case DTRACEIOC_ARGDESC:
+		rv = dtrace_ioc_argdesc(up);
 		break;
 	default:
 		rv = -ENOTTY;

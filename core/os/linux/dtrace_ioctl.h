@@ -22,7 +22,7 @@
 #include "../../abi.h"
 
 #define DTRACE_DEVICE		"/dev/dtrace/dtrace"
-#define DTRACE_IOC_ABI		1	/* bumped on any change below */
+#define DTRACE_IOC_ABI		2	/* bumped on any change below */
 
 /* INFO: what the library needs before anything else. */
 #define DTRACE_IOC_DESCLEN	256
@@ -101,6 +101,12 @@ struct dtrace_ioc_probes {
 	__u32	pad;
 };
 
+/*
+ * ARGDESC: the C type of argument 'ndx' of probe 'id' (core/abi.h);
+ * ENOENT when there is no such probe, an empty 'native' when its
+ * provider does not say.
+ */
+
 #define DTRACE_IOC_MAGIC	'D'
 #define DTRACE_IOR(n, t)	_IOR(DTRACE_IOC_MAGIC, n, t)
 #define DTRACE_IOWR(n, t)	_IOWR(DTRACE_IOC_MAGIC, n, t)
@@ -115,5 +121,6 @@ struct dtrace_ioc_probes {
 #define DTRACEIOC_EPDESC	DTRACE_IOWR(8, struct dtrace_ioc_desc)
 #define DTRACEIOC_AGGDESC	DTRACE_IOWR(9, struct dtrace_ioc_desc)
 #define DTRACEIOC_PROBES	DTRACE_IOWR(10, struct dtrace_ioc_probes)
+#define DTRACEIOC_ARGDESC	DTRACE_IOWR(11, dtc_argdesc_t)
 
 #endif /* CORE_OS_LINUX_DTRACE_IOCTL_H */
