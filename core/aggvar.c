@@ -3,8 +3,9 @@
  * A consumer's aggregation variables.  The consumer numbers them (the
  * varid in dof_actdesc_t.arg); every clause that updates the same varid
  * must use the same aggregating function, parameters and key layout,
- * since they share entries.  The key layout is that of the key DIFEXPR
- * actions' values, laid out like records from offset 0 and padded to 8.
+ * since they share entries.  The key layout is that of the key actions'
+ * records (an expression's value, a stack, a symbol's address), laid out
+ * like records from offset 0 and padded to 8.
  */
 #include "core_impl.h"
 
@@ -57,9 +58,7 @@ static dtrace_aggvar_t *aggvar_build(dtrace_clause_t *cl, uint32_t i,
 		dtrace_action_t *ka = &cl->actions[i - a->ntuple + k];
 		dtc_recdesc_t *r = &av->keys[k];
 
-		r->action = DTRACEACT_DIFEXPR;
-		r->uarg = ka->uarg;
-		dtrace_value_record(ka->difo, strsize, r);
+		dtrace_action_recdesc(ka, strsize, r);
 		off = DTRACE_ALIGN(off, r->alignment);
 		r->offset = (uint32_t)off;
 		off += r->size;
@@ -77,7 +76,8 @@ static bool aggvar_same(const dtrace_aggvar_t *a, const dtrace_aggvar_t *b)
 	    a->nkeys != b->nkeys || a->keysize != b->keysize)
 		return false;
 	for (k = 0; k < a->nkeys; k++) {
-		if (a->keys[k].size != b->keys[k].size ||
+		if (a->keys[k].action != b->keys[k].action ||
+		    a->keys[k].size != b->keys[k].size ||
 		    a->keys[k].offset != b->keys[k].offset ||
 		    a->keys[k].flags != b->keys[k].flags)
 			return false;

@@ -233,6 +233,13 @@ typedef struct dtrace_ecb {
 	struct dtrace_ecb *next;	/* on the probe's list */
 } dtrace_ecb_t;
 
+/*
+ * The record an action writes (kind, size, alignment, flags): its value,
+ * or what the action records instead (stacks, pid and address...).  The
+ * same for principal-buffer records and aggregation keys.
+ */
+void dtrace_action_recdesc(const dtrace_action_t *a, uint32_t strsize,
+			   dtc_recdesc_t *r);
 /* The record of the value a DIFO returns (size, alignment, flags). */
 void dtrace_value_record(const dtrace_difo_t *dp, uint32_t strsize,
 			 dtc_recdesc_t *r);

@@ -352,9 +352,8 @@ static uint64_t dif_probe_name(const dtrace_mstate_t *mst, uint32_t id)
 }
 
 /*
- * Built-in scalar variables.  stackdepth, caller, ustackdepth and ucaller
- * need stack walking, which os.h does not offer yet: they fault ILLOP
- * rather than pretend to a value.
+ * Built-in scalar variables.  caller, stackdepth, ucaller and ustackdepth
+ * walk a stack (stack.c) each time they are read.
  */
 static uint64_t dif_builtin(dif_ctx_t *c, uint32_t id)
 {
@@ -401,6 +400,14 @@ static uint64_t dif_builtin(dif_ctx_t *c, uint32_t id)
 		return os_getwalltime();
 	case DIF_VAR_CURCPU:
 		return (uint64_t)(int64_t)mst->cpu;
+	case DIF_VAR_CALLER:
+		return dtrace_stack_caller(mst);
+	case DIF_VAR_STACKDEPTH:
+		return dtrace_stack_depth(mst);
+	case DIF_VAR_UCALLER:
+		return dtrace_ustack_caller(mst);
+	case DIF_VAR_USTACKDEPTH:
+		return dtrace_ustack_depth(mst);
 	default:
 		dif_fault(c, DTRACEFLT_ILLOP, id);
 		return 0;

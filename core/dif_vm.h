@@ -51,6 +51,9 @@ typedef struct dtrace_mstate {
 	uint32_t	epid;
 	int		cpu;
 	const dtrace_probe_names_t *probe;
+	int		aframes;	/* the probe's (dtrace_probe_create) */
+	uintptr_t	from;		/* return address into the code that
+					   called dtrace_probe() */
 	uint64_t	timestamp;	/* os_gethrtime() at the firing */
 	uintptr_t	scratch_base;
 	uintptr_t	scratch_ptr;
@@ -107,5 +110,20 @@ uint64_t dtrace_dif_emulate(const dtrace_difo_t *dp, dtrace_mstate_t *mst,
 uint64_t dtrace_speculation_new(struct dtrace_state *state);
 /* The consumer's strsize option, for string subroutines. [probe] */
 uint32_t dtrace_state_strsize(const struct dtrace_state *state);
+
+/*
+ * Stacks (stack.c), for the firing path's stack() and ustack() records and
+ * the VM's caller, stackdepth, ucaller and ustackdepth. [probe]
+ * dtrace_stack_record: nframes kernel pcs, zero after the last;
+ * dtrace_ustack_record: rec[0] the pid, then nframes user pcs.
+ */
+void dtrace_stack_record(const dtrace_mstate_t *mst, uint64_t *pcs,
+			 uint32_t nframes);
+void dtrace_ustack_record(const dtrace_mstate_t *mst, uint64_t *rec,
+			  uint32_t nframes);
+uint64_t dtrace_stack_caller(const dtrace_mstate_t *mst);
+uint64_t dtrace_stack_depth(const dtrace_mstate_t *mst);
+uint64_t dtrace_ustack_caller(const dtrace_mstate_t *mst);
+uint64_t dtrace_ustack_depth(const dtrace_mstate_t *mst);
 
 #endif /* CORE_DIF_VM_H */

@@ -112,14 +112,17 @@ typedef struct dof_probedesc {
  * One action.  'kind' is a DTRACEACT_* or DTRACEAGG_* value (abi.h).
  *
  *   difo	DOF_SECT_DIFOHDR computing the recorded value, or NONE
- *   ntuple	for an aggregating action: the number of DTRACEACT_DIFEXPR
- *		actions immediately before it that are its key (they write
- *		no principal-buffer record of their own)
+ *   ntuple	for an aggregating action: the number of actions
+ *		immediately before it that are its key (they write no
+ *		principal-buffer record of their own): DTRACEACT_DIFEXPR,
+ *		or a stack or symbol action (STACK, USTACK, SYM, MOD,
+ *		USYM, UMOD, UADDR) for @[stack()], @[ufunc(pc)]
  *   arg	kind-specific:
  *		 aggregations: the aggregation variable id (same id = same
  *		   aggregation across clauses; the consumer's numbering)
  *		 DTRACEACT_TRACEMEM: the number of bytes to record
- *		 DTRACEACT_STACK/USTACK: the number of frames
+ *		 DTRACEACT_STACK/USTACK: the number of frames, 0 for the
+ *		   stackframes/ustackframes option
  *		 DTRACEACT_LIBACT: a consumer action code (the core only
  *		   records the value)
  *		 DTRACEACT_SPECULATE/COMMIT/DISCARD: unused

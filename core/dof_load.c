@@ -28,6 +28,7 @@
 #define OPT_SIZE_MAX	(1ull << 30)	/* buffer options, bytes */
 #define STRSIZE_MAX	(64u << 10)
 #define NSPEC_MAX	4096u
+#define STACKFRAMES_MAX	1024u		/* frames of one stack() or ustack() */
 #define DIF_LEN_MAX	(1u << 16)
 
 typedef struct dof_ctx {
@@ -260,6 +261,12 @@ static int check_option(dof_ctx_t *cx, uint32_t sec, uint32_t opt,
 			return refuse(cx, sec, "strsize cannot change after "
 				      "a first program was loaded");
 		break;
+	case DTRACEOPT_STACKFRAMES:
+	case DTRACEOPT_USTACKFRAMES:
+		if (v < 1 || v > STACKFRAMES_MAX)
+			return refuse(cx, sec, "stackframes and ustackframes "
+				      "must be 1 .. 1024");
+		break;
 	case DTRACEOPT_CPU:
 		if (v != DTRACEOPT_UNSET && v >= (uint64_t)os_ncpus())
 			return refuse(cx, sec, "cpu option names no CPU");
@@ -470,6 +477,11 @@ static int load_action(dof_ctx_t *cx, uint32_t sec, uint32_t i,
 	a->arg = ad->arg;
 	a->arg2 = ad->arg2;
 	a->uarg = ad->uarg;
+	/* stack() and ustack() without a count: the options say how many */
+	if (ad->kind == DTRACEACT_STACK && ad->arg == 0)
+		a->arg = cx->opts[DTRACEOPT_STACKFRAMES];
+	if (ad->kind == DTRACEACT_USTACK && ad->arg == 0)
+		a->arg = cx->opts[DTRACEOPT_USTACKFRAMES];
 	if (ad->kind > DTRACEACT_DISCARD && !DTRACEAGG_ISAGG(ad->kind)) {
 		os_snprintf(msg, sizeof(msg), "action %u: unknown kind %u",
 			    i, ad->kind);
@@ -490,7 +502,7 @@ static int load_action(dof_ctx_t *cx, uint32_t sec, uint32_t i,
 	}
 	if ((ad->kind == DTRACEACT_TRACEMEM && ad->arg > (1u << 16)) ||
 	    ((ad->kind == DTRACEACT_STACK || ad->kind == DTRACEACT_USTACK) &&
-	     ad->arg > 1024)) {
+	     a->arg > STACKFRAMES_MAX)) {
 		os_snprintf(msg, sizeof(msg), "action %u: size or frame "
 			    "count too large", i);
 		return refuse(cx, sec, msg);

@@ -68,6 +68,16 @@ int dtrace_register(const char *name, const dtrace_pops_t *pops, void *arg,
 		    dtrace_provider_id_t *idp);
 /* -EBUSY while any of its probes is enabled. */
 int dtrace_unregister(dtrace_provider_id_t id);
+/*
+ * aframes is how many frames between the provider's call of dtrace_probe()
+ * and the probed code are the provider's own (its callbacks): stack()
+ * leaves them out, so that a stack begins in the code that was probed.
+ * DTRACE_AFRAMES_INTR says that the probe fires from an interrupt with
+ * the interrupted kernel pc in arg0 (0 when the CPU was in user mode, as
+ * profile probes do): its kernel stack begins at that pc, and is empty
+ * when arg0 is 0.
+ */
+#define DTRACE_AFRAMES_INTR	(-1)
 dtrace_id_t dtrace_probe_create(dtrace_provider_id_t prov, const char *mod,
 				const char *func, const char *name,
 				int aframes, void *parg);

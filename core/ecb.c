@@ -82,11 +82,9 @@ static bool is_known_action(uint32_t kind)
 	       DTRACEAGG_ISAGG(kind);
 }
 
-/* Size and alignment of the record action 'a' writes. */
-static void action_record(dtrace_action_t *a, uint32_t strsize)
+void dtrace_action_recdesc(const dtrace_action_t *a, uint32_t strsize,
+			   dtc_recdesc_t *r)
 {
-	dtc_recdesc_t *r = &a->rec;
-
 	r->action = (unsigned short)a->kind;
 	r->arg = a->arg;
 	r->uarg = a->uarg;
@@ -111,10 +109,15 @@ static void action_record(dtrace_action_t *a, uint32_t strsize)
 		r->size = ((uint32_t)a->arg + 1) * 8;
 		r->alignment = 8;
 		break;
+	case DTRACEACT_SYM:
+	case DTRACEACT_MOD:
+		r->size = 8;		/* the address, whatever its type */
+		r->alignment = 8;
+		break;
 	case DTRACEACT_USYM:
 	case DTRACEACT_UMOD:
 	case DTRACEACT_UADDR:
-		r->size = 16;
+		r->size = 16;		/* the pid, then the address */
 		r->alignment = 8;
 		break;
 	default:
@@ -124,7 +127,30 @@ static void action_record(dtrace_action_t *a, uint32_t strsize)
 		r->alignment = 1;
 }
 
-/* Mark the ntuple DIFEXPR actions before each aggregation as its keys. */
+/*
+ * What may be an aggregation key: an expression's value, or one of the
+ * actions whose record the consumer turns into text (a stack, a symbol,
+ * a module), as DTrace allows them: @[stack()], @[ufunc(pc)].
+ */
+static bool is_key_action(const dtrace_action_t *a)
+{
+	switch (a->kind) {
+	case DTRACEACT_DIFEXPR:
+	case DTRACEACT_SYM:
+	case DTRACEACT_MOD:
+	case DTRACEACT_USYM:
+	case DTRACEACT_UMOD:
+	case DTRACEACT_UADDR:
+		return a->difo != NULL;
+	case DTRACEACT_STACK:
+	case DTRACEACT_USTACK:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Mark the ntuple key actions before each aggregation as its keys. */
 static int mark_keys(dtrace_clause_t *cl, char *msg, size_t len)
 {
 	dtrace_action_t *a;
@@ -147,12 +173,12 @@ static int mark_keys(dtrace_clause_t *cl, char *msg, size_t len)
 			return -EINVAL;
 		}
 		for (k = i - a->ntuple; k < i; k++) {
-			if (cl->actions[k].kind != DTRACEACT_DIFEXPR ||
-			    cl->actions[k].iskey ||
-			    cl->actions[k].difo == NULL) {
+			if (!is_key_action(&cl->actions[k]) ||
+			    cl->actions[k].iskey) {
 				os_snprintf(msg, len, "action %u: key %u is "
-					    "not a free DIFEXPR action", i,
-					    k);
+					    "not a free key action (an "
+					    "expression, stack or symbol)",
+					    i, k);
 				return -EINVAL;
 			}
 			cl->actions[k].iskey = true;
@@ -183,7 +209,7 @@ int dtrace_clause_layout(dtrace_clause_t *cl, uint32_t strsize, char *msg,
 		if (a->iskey || DTRACEAGG_ISAGG(a->kind) ||
 		    a->kind == DTRACEACT_NONE)
 			continue;
-		action_record(a, strsize);
+		dtrace_action_recdesc(a, strsize, &a->rec);
 		off = DTRACE_ALIGN(off, a->rec.alignment);
 		a->rec.offset = (uint32_t)off;
 		off += a->rec.size;

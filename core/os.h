@@ -102,6 +102,32 @@ os_cyclic_t *os_cyclic_add(int cpu, uint64_t interval_ns, os_cyclic_fn_t fn,
 			   void *arg);
 void os_cyclic_remove(os_cyclic_t *c);
 
+/*
+ * Stacks, innermost frame first. [probe]
+ *
+ * os_stack stores into pcs[0 .. max - 1] the pcs of the stack that probe
+ * context runs on: the kernel stack in the module, the process's own
+ * stack in the user host.  The record begins at the frame that holds
+ * 'from' and leaves out 'skip' more frames after it; everything inside
+ * that frame is the core's and the provider's own.  'from' is a return
+ * address into the code that fired the probe, or the interrupted pc of a
+ * probe that fires from an interrupt (the walk meets it where it crosses
+ * into the interrupted context).  When 'from' is not on the stack,
+ * nothing is stored: a stack without its probe's frame would be a guess.
+ *
+ * os_ustack stores the user-mode stack of the current thread: pcs[0] is
+ * the pc where it left user mode, then its callers as far as they can be
+ * found (frame pointers in the module).  A thread without a user context
+ * (a kernel thread) has none.  'from' is for the user host, whose probe
+ * context runs on the user stack itself: it starts that walk as for
+ * os_stack; the module ignores it.
+ *
+ * Both return how many frames they stored; with pcs == NULL they only
+ * count them (at most max).
+ */
+int os_stack(uint64_t *pcs, int max, uintptr_t from, int skip);
+int os_ustack(uint64_t *pcs, int max, uintptr_t from);
+
 /* Destructive actions under -w. [probe] (they only post the request) */
 void os_raise(int sig);
 void os_stop(void);

@@ -198,6 +198,45 @@ static uint64_t run_difo(const dtrace_difo_t *dp, dtrace_mstate_t *mst)
 	return dtrace_dif_emulate(dp, mst, mst->state->vstate);
 }
 
+/*
+ * Write the record 'r' of an action of this kind at base + r->offset:
+ * the DIFO's value v as it is, or what the action makes of it (stacks,
+ * pid-and-address pairs, traced memory of dynamic size 'dynsize').  The
+ * same for principal-buffer records and for aggregation keys.
+ */
+static bool store_record(dtrace_mstate_t *mst, uint32_t kind,
+			 const dtc_recdesc_t *r, char *base, uint64_t v,
+			 uint64_t dynsize)
+{
+	char *dst = base + r->offset;
+	uint64_t n, pid = (uint64_t)os_pid();
+
+	switch (kind) {
+	case DTRACEACT_TRACEMEM:
+		n = r->size < dynsize ? r->size : dynsize;
+		os_memset(dst, 0, r->size);
+		if (!os_copy((uintptr_t)v, dst, n)) {
+			fault(mst, DTRACEFLT_BADADDR, v);
+			return false;
+		}
+		return true;
+	case DTRACEACT_STACK:
+		dtrace_stack_record(mst, (uint64_t *)dst, r->size / 8);
+		return true;
+	case DTRACEACT_USTACK:
+		dtrace_ustack_record(mst, (uint64_t *)dst, r->size / 8 - 1);
+		return true;
+	case DTRACEACT_USYM:
+	case DTRACEACT_UMOD:
+	case DTRACEACT_UADDR:
+		os_memcpy(dst, &pid, 8);
+		os_memcpy(dst + 8, &v, 8);
+		return true;
+	default:
+		return store_value(mst, r, base, v);
+	}
+}
+
 /* Build the key of aggregation action i and update the aggregation. */
 static bool aggregate(dtrace_clause_t *cl, uint32_t i, dtrace_cpustate_t *c,
 		      dtrace_mstate_t *mst, uint32_t *ndx)
@@ -205,15 +244,18 @@ static bool aggregate(dtrace_clause_t *cl, uint32_t i, dtrace_cpustate_t *c,
 	dtrace_action_t *a = &cl->actions[i];
 	const dtrace_aggvar_t *av = a->agg;
 	uint64_t v = 0, incr = 1, kv;
+	dtrace_action_t *ka;
 	int64_t *val;
 	uint32_t k, ki;
 
 	os_memset(c->key, 0, av->keysize);
 	for (k = 0; k < a->ntuple; k++) {
 		ki = i - a->ntuple + k;
+		ka = &cl->actions[ki];
 		*ndx = ki + 1;
-		kv = run_difo(cl->actions[ki].difo, mst);
-		if (mst->fault || !store_value(mst, &av->keys[k], c->key, kv))
+		kv = ka->difo != NULL ? run_difo(ka->difo, mst) : 0;
+		if (mst->fault || !store_record(mst, ka->kind, &av->keys[k],
+						c->key, kv, ~0ull))
 			return false;
 	}
 	*ndx = i + 1;
@@ -232,6 +274,13 @@ static bool aggregate(dtrace_clause_t *cl, uint32_t i, dtrace_cpustate_t *c,
 		dtrace_aggregate_apply(av, val, (int64_t)v, (int64_t)incr);
 	return true;
 }
+
+/* One firing of a probe: its arguments, where it came from, its time. */
+typedef struct dtrace_firing {
+	uint64_t	args[DTRACE_NARGS];
+	uintptr_t	from;		/* see dtrace_probe() */
+	uint64_t	now;		/* os_gethrtime() */
+} dtrace_firing_t;
 
 /* Where the rest of the record goes: a buffer and an offset in it. */
 typedef struct dtrace_target {
@@ -307,51 +356,17 @@ static bool act(dtrace_state_t *state, dtrace_clause_t *cl,
 	return true;
 }
 
-/* Records whose bytes are not simply the DIFO's value. */
-static bool store_record(dtrace_mstate_t *mst, dtrace_action_t *a,
-			 char *base, uint64_t v, uint64_t dynsize)
-{
-	char *dst = base + a->rec.offset;
-	uint64_t n, pid = (uint64_t)os_pid();
-
-	switch (a->kind) {
-	case DTRACEACT_TRACEMEM:
-		n = a->rec.size < dynsize ? a->rec.size : dynsize;
-		os_memset(dst, 0, a->rec.size);
-		if (!os_copy((uintptr_t)v, dst, n)) {
-			fault(mst, DTRACEFLT_BADADDR, v);
-			return false;
-		}
-		return true;
-	case DTRACEACT_STACK:
-		/* the host has no stack walker yet: no frames */
-		os_memset(dst, 0, a->rec.size);
-		return true;
-	case DTRACEACT_USTACK:
-		os_memset(dst, 0, a->rec.size);
-		os_memcpy(dst, &pid, 8);
-		return true;
-	case DTRACEACT_USYM:
-	case DTRACEACT_UMOD:
-	case DTRACEACT_UADDR:
-		os_memcpy(dst, &pid, 8);
-		os_memcpy(dst + 8, &v, 8);
-		return true;
-	default:
-		return store_value(mst, &a->rec, base, v);
-	}
-}
-
 static void mstate_init(dtrace_mstate_t *mst, dtrace_ecb_t *ecb,
-			dtrace_cpustate_t *c, const uint64_t *args, int cpu,
-			uint64_t now)
+			dtrace_cpustate_t *c, const dtrace_firing_t *f, int cpu)
 {
-	os_memcpy(mst->args, args, sizeof(mst->args));
+	os_memcpy(mst->args, f->args, sizeof(mst->args));
 	mst->probeid = ecb->probe->id;
 	mst->epid = ecb->epid;
 	mst->cpu = cpu;
 	mst->probe = &ecb->probe->names;
-	mst->timestamp = now;
+	mst->aframes = ecb->probe->aframes;
+	mst->from = f->from;
+	mst->timestamp = f->now;
 	mst->scratch_base = (uintptr_t)c->scratch;
 	mst->scratch_ptr = (uintptr_t)c->scratch;
 	mst->scratch_size = c->scratch_size;
@@ -367,8 +382,8 @@ static void mstate_init(dtrace_mstate_t *mst, dtrace_ecb_t *ecb,
  * (0 for the predicate) and mst says what happened.
  */
 static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
-		    const uint64_t *args, int cpu, uint64_t now,
-		    dtrace_mstate_t *mst, uint32_t *ndx)
+		    const dtrace_firing_t *f, int cpu, dtrace_mstate_t *mst,
+		    uint32_t *ndx)
 {
 	dtrace_state_t *state = ecb->state;
 	dtrace_clause_t *cl = ecb->clause;
@@ -378,7 +393,7 @@ static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
 	dtrace_action_t *a;
 	uint32_t i;
 
-	mstate_init(mst, ecb, c, args, cpu, now);
+	mstate_init(mst, ecb, c, f, cpu);
 	*ndx = 0;
 	if (cl->pred != NULL) {
 		v = run_difo(cl->pred, mst);
@@ -401,7 +416,7 @@ static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
 		hdr = (dtc_rechdr_t *)t.base;
 		hdr->epid = ecb->epid;
 		hdr->cpu = (uint32_t)cpu;
-		hdr->timestamp = now;
+		hdr->timestamp = f->now;
 	}
 
 	for (i = 0; i < cl->nactions; i++) {
@@ -422,7 +437,8 @@ static bool run_ecb(dtrace_ecb_t *ecb, dtrace_cpustate_t *c,
 		}
 		if (!act(state, cl, a, v, cpu, &t, &commit_id, &dynsize))
 			return true;
-		if (a->hasrec && !store_record(mst, a, t.base, v, dynsize))
+		if (a->hasrec && !store_record(mst, a->kind, &a->rec, t.base, v,
+					       dynsize))
 			return false;
 	}
 	if (t.buf != NULL)
@@ -463,11 +479,12 @@ static dtrace_cpustate_t *ecb_ready(dtrace_ecb_t *ecb, dtrace_state_t *only,
  * never calls back into itself or into fire_ecbs.
  */
 static void fire_error(dtrace_ecb_t *ecb, uint32_t ndx,
-		       const dtrace_mstate_t *fmst, int cpu, uint64_t now)
+		       const dtrace_mstate_t *fmst, int cpu,
+		       const dtrace_firing_t *f)
 {
 	dtrace_probe_t *ep = dtrace_probe_get(dtrace_probeid_error);
 	dtrace_state_t *cleared = ecb->state;	/* shares this-> */
-	uint64_t args[DTRACE_NARGS] = { 0 };
+	dtrace_firing_t ef = { .args = { 0 }, .from = f->from, .now = f->now };
 	dtrace_cpustate_t *c;
 	dtrace_mstate_t mst;
 	dtrace_ecb_t *e;
@@ -476,21 +493,21 @@ static void fire_error(dtrace_ecb_t *ecb, uint32_t ndx,
 	__atomic_add_fetch(&ecb->state->errors, 1, __ATOMIC_RELAXED);
 	if (ep == NULL)
 		return;
-	args[1] = ecb->epid;
-	args[2] = ndx;
-	args[3] = fmst->fault_pc;
-	args[4] = fmst->fault;
-	args[5] = fmst->illval;
+	ef.args[1] = ecb->epid;
+	ef.args[2] = ndx;
+	ef.args[3] = fmst->fault_pc;
+	ef.args[4] = fmst->fault;
+	ef.args[5] = fmst->illval;
 	for (e = DTRACE_READ(ep->ecbs); e != NULL; e = DTRACE_READ(e->next)) {
-		c = ecb_ready(e, ecb->state, ep->id, cpu, now, &cleared);
-		if (c != NULL && !run_ecb(e, c, args, cpu, now, &mst, &endx))
+		c = ecb_ready(e, ecb->state, ep->id, cpu, f->now, &cleared);
+		if (c != NULL && !run_ecb(e, c, &ef, cpu, &mst, &endx))
 			__atomic_add_fetch(&e->state->errors, 1,
 					   __ATOMIC_RELAXED);
 	}
 }
 
 static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
-		      const uint64_t *args, int cpu, uint64_t now)
+		      const dtrace_firing_t *f, int cpu)
 {
 	dtrace_state_t *cleared = NULL;
 	dtrace_cpustate_t *c;
@@ -500,16 +517,19 @@ static void fire_ecbs(dtrace_state_t *only, dtrace_probe_t *p,
 
 	for (ecb = DTRACE_READ(p->ecbs); ecb != NULL;
 	     ecb = DTRACE_READ(ecb->next)) {
-		c = ecb_ready(ecb, only, p->id, cpu, now, &cleared);
+		c = ecb_ready(ecb, only, p->id, cpu, f->now, &cleared);
 		if (c == NULL)
 			continue;
-		if (!run_ecb(ecb, c, args, cpu, now, &mst, &ndx))
-			fire_error(ecb, ndx, &mst, cpu, now);
+		if (!run_ecb(ecb, c, f, cpu, &mst, &ndx))
+			fire_error(ecb, ndx, &mst, cpu, f);
 	}
 }
 
-/* args: DTRACE_NARGS values, arg0 .. arg9; the unused ones are 0. */
-static int fire(dtrace_state_t *only, dtrace_id_t id, uint64_t *args)
+/*
+ * f->args holds arg0 .. arg9 (the unused ones 0) and f->from the return
+ * address of the entry point the provider called; the time is taken here.
+ */
+static int fire(dtrace_state_t *only, dtrace_id_t id, dtrace_firing_t *f)
 {
 	os_cookie_t cookie;
 	dtrace_probe_t *p;
@@ -524,36 +544,49 @@ static int fire(dtrace_state_t *only, dtrace_id_t id, uint64_t *args)
 		return cpu;
 	}
 	dtrace_cpuflags[cpu].in_probe = 1;
-	fire_ecbs(only, p, args, cpu, os_gethrtime());
+	f->now = os_gethrtime();
+	fire_ecbs(only, p, f, cpu);
 	dtrace_cpuflags[cpu].in_probe = 0;
 	os_probe_exit(cookie);
 	return cpu;
 }
 
+/*
+ * The entry points record their own return address: the pc in the code
+ * that fired the probe, where its stack() begins (stack.c).  They must
+ * stay real calls for that, hence noinline.
+ */
+#define DTRACE_CALLER_PC	((uintptr_t)__builtin_return_address(0))
+
+__attribute__((noinline))
 void dtrace_probe(dtrace_id_t id, uint64_t arg0, uint64_t arg1,
 		  uint64_t arg2, uint64_t arg3, uint64_t arg4)
 {
-	uint64_t args[DTRACE_NARGS] = { arg0, arg1, arg2, arg3, arg4 };
+	dtrace_firing_t f = { .args = { arg0, arg1, arg2, arg3, arg4 },
+			      .from = DTRACE_CALLER_PC };
 
-	fire(NULL, id, args);
+	fire(NULL, id, &f);
 }
 
+__attribute__((noinline))
 void dtrace_probe_args(dtrace_id_t id, const uint64_t *args,
 		       unsigned int nargs)
 {
-	uint64_t a[DTRACE_NARGS] = { 0 };
+	dtrace_firing_t f = { .args = { 0 }, .from = DTRACE_CALLER_PC };
 	unsigned int i;
 
 	for (i = 0; i < nargs && i < DTRACE_NARGS; i++)
-		a[i] = args[i];
-	fire(NULL, id, a);
+		f.args[i] = args[i];
+	fire(NULL, id, &f);
 }
 
+__attribute__((noinline))
 int dtrace_probe_state(dtrace_state_t *only, dtrace_id_t id,
 		       uint64_t arg0, uint64_t arg1, uint64_t arg2,
 		       uint64_t arg3, uint64_t arg4)
 {
-	uint64_t args[DTRACE_NARGS] = { arg0, arg1, arg2, arg3, arg4 };
+	dtrace_firing_t f = { .args = { arg0, arg1, arg2, arg3, arg4 },
+			      .from = DTRACE_CALLER_PC };
 
-	return fire(only, id, args);
+	return fire(only, id, &f);
 }

@@ -327,11 +327,32 @@ void dt_check(dt_cc_t *cc, dt_node_t *n);
 void dt_check_prescan(dt_cc_t *cc, dt_node_t *n);
 void dt_check_assign_target(dt_cc_t *cc, dt_node_t *n);
 int dt_type_assignable(const dt_type_t *to, const dt_node_t *from);
+/*
+ * convs, when not NULL, receives for each argument the conversion that
+ * consumes it ('d', 's', 'A' ...; '*' for a width or precision).
+ */
 void dt_check_format(dt_cc_t *cc, const char *func, const char *fmt,
-		     dt_node_t *args, int line);
+		     dt_node_t *args, int line, char *convs);
 /* The same for printa keys: missing values are not an error. */
 void dt_check_format_keys(dt_cc_t *cc, const char *func, const char *fmt,
 			  dt_node_t *keys, int line);
+
+/*
+ * stack(), ustack(), sym() and the other actions the consumer symbolizes
+ * (dt_symact.c): as statements, aggregation keys and printf() arguments.
+ * dt_symact_check validates a call's arguments and gives it its D type;
+ * dt_symact_emit adds its action to statement 'stmt'.
+ */
+typedef struct dt_symact {
+	const char		*name;
+	unsigned int		kind;	/* DTRACEACT_* */
+	dt_stmt_kind_t		stmt;	/* as a statement of its own */
+} dt_symact_t;
+const dt_symact_t *dt_symact_lookup(const dt_node_t *n);
+void dt_symact_check(dt_cc_t *cc, dt_node_t *call);
+void dt_symact_emit(dt_cc_t *cc, dt_node_t *call, unsigned int stmt);
+/* Is t the type of a stack() or ustack() value (printf's %k)? */
+int dt_type_isstack(const dt_type_t *t);
 
 /* ---- DIF objects ---------------------------------------------------- */
 
@@ -390,8 +411,8 @@ void dt_clause_compile(dt_cc_t *cc, dt_node_t *pdescs, dt_node_t *pred,
 void dt_stmt_compile(dt_cc_t *cc, dt_node_t *s, unsigned int clause);
 unsigned int dt_stmt_new(dt_cc_t *cc, dt_stmt_kind_t kind,
 			 unsigned int clause, unsigned int nrecs, int line);
-void dt_action_add(dt_cc_t *cc, unsigned int kind, dt_difo_t *difo,
-		   unsigned int stmt);
+dt_action_t *dt_action_add(dt_cc_t *cc, unsigned int kind, dt_difo_t *difo,
+			   unsigned int stmt);
 int dt_dof_write(dt_cc_t *cc, dt_ecb_t **ecbs, unsigned int n, void **dofp,
 		 size_t *sizep);
 void dt_pragma(dt_cc_t *cc, const char *text, int line);

@@ -39,6 +39,8 @@ static int conv_ok(char c, const dt_type_t *t)
 		return dt_type_isint(t);
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
 		return dt_type_base(t)->kind == DT_TK_FLOAT;
+	case 'k':
+		return dt_type_isstack(t);
 	case 's': case 'S':
 		return dt_type_isstring(t) ||
 		       (dt_type_ischarseq(t) &&
@@ -49,7 +51,7 @@ static int conv_ok(char c, const dt_type_t *t)
 }
 
 static void check(dt_cc_t *cc, const char *func, const char *fmt,
-		  dt_node_t *args, int line, int keys)
+		  dt_node_t *args, int line, int keys, char *convs)
 {
 	dt_node_t *a = args;
 	unsigned int argn = 2, conv = 0, used = 0;
@@ -88,6 +90,8 @@ static void check(dt_cc_t *cc, const char *func, const char *fmt,
 						 "prototype: int\n\t  argument: "
 						 "%s", func, argn, conv,
 						 dt_type_str(cc, a->type));
+				if (convs != NULL)
+					convs[used] = '*';
 				a = a->next;
 				argn++;
 				used++;
@@ -128,6 +132,8 @@ static void check(dt_cc_t *cc, const char *func, const char *fmt,
 				 "%%%s\n\t prototype: %s\n\t  argument: %s",
 				 func, argn, conv, spec, conv_proto(*p),
 				 dt_type_str(cc, a->type));
+		if (convs != NULL)
+			convs[used] = *p;
 		a = a->next;
 		argn++;
 		used++;
@@ -139,13 +145,13 @@ static void check(dt_cc_t *cc, const char *func, const char *fmt,
 }
 
 void dt_check_format(dt_cc_t *cc, const char *func, const char *fmt,
-		     dt_node_t *args, int line)
+		     dt_node_t *args, int line, char *convs)
 {
-	check(cc, func, fmt, args, line, 0);
+	check(cc, func, fmt, args, line, 0, convs);
 }
 
 void dt_check_format_keys(dt_cc_t *cc, const char *func, const char *fmt,
 			  dt_node_t *keys, int line)
 {
-	check(cc, func, fmt, keys, line, 1);
+	check(cc, func, fmt, keys, line, 1, NULL);
 }

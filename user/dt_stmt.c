@@ -9,7 +9,8 @@
  *				record is empty), then a DIFEXPR per
  *				argument: 1 + nargs records (dt_prog.h)
  *   printa			1 PRINTA, no DIFO; the aggs in dt_stmt_t
- *   @a[k..] = f(v [, incr])	a DIFEXPR per key, then the DTRACEAGG_*
+ *   @a[k..] = f(v [, incr])	a DIFEXPR per key (or the key's own action:
+ *				@[stack()]), then the DTRACEAGG_*
  *   x = e;			1 DIFEXPR of type void (DT_STMT_EXPR)
  *   ...
  *
@@ -19,9 +20,6 @@
 #include <string.h>
 
 #include "dt_cc.h"
-
-#define DT_STACKFRAMES		20
-#define DT_USTACKFRAMES		100
 
 unsigned int dt_stmt_new(dt_cc_t *cc, dt_stmt_kind_t kind,
 			 unsigned int clause, unsigned int nrecs, int line)
@@ -61,10 +59,10 @@ static dt_action_t *action(dt_cc_t *cc, unsigned int kind, dt_difo_t *difo,
 	return a;
 }
 
-void dt_action_add(dt_cc_t *cc, unsigned int kind, dt_difo_t *difo,
-		   unsigned int stmt)
+dt_action_t *dt_action_add(dt_cc_t *cc, unsigned int kind, dt_difo_t *difo,
+			   unsigned int stmt)
 {
-	action(cc, kind, difo, stmt);
+	return action(cc, kind, difo, stmt);
 }
 
 static dt_stmt_t *STMT(dt_cc_t *cc, unsigned int i)
@@ -174,11 +172,18 @@ static void set_aggs(dt_cc_t *cc, unsigned int st, unsigned int n,
 	STMT(cc, st)->aggs = v;
 }
 
-/* printf, system, freopen: a format and its values. */
+/*
+ * printf, system, freopen: a format and its values.  An argument that is
+ * stack(), sym() or another symbolized action records itself as that
+ * action (dt_symact.c), and one that %A prints records the pid with the
+ * address (a uaddr() record), so that the consumer can find the symbol
+ * in the process that fired the probe.
+ */
 static void act_format(dt_cc_t *cc, dt_node_t *call, unsigned int clause,
 		       dt_stmt_kind_t sk, unsigned int kind)
 {
 	unsigned int n = dt_node_count(call->args), st, i = 0;
+	char *convs = dt_zalloc(cc, n + 1);
 	const char *fmt;
 	dt_node_t *a;
 
@@ -194,15 +199,23 @@ static void act_format(dt_cc_t *cc, dt_node_t *call, unsigned int clause,
 	if (*fmt == '\0')
 		dt_error(cc, call->line, "D_PRINTF_FMT_EMPTY",
 			 "%s( ) format string is empty", call->s);
-	for (a = call->args->next, i = 2; a != NULL; a = a->next, i++)
-		value_arg(cc, call, a, i, 0);
-	dt_check_format(cc, call->s, fmt, call->args->next, call->line);
+	for (a = call->args->next, i = 2; a != NULL; a = a->next, i++) {
+		if (dt_symact_lookup(a) != NULL)
+			dt_symact_check(cc, a);
+		else
+			value_arg(cc, call, a, i, 0);
+	}
+	dt_check_format(cc, call->s, fmt, call->args->next, call->line, convs);
 	st = dt_stmt_new(cc, sk, clause, n, call->line);
 	STMT(cc, st)->format = fmt;
 	STMT(cc, st)->types[0] = cc->t_void;
 	action(cc, kind, NULL, st);
 	for (a = call->args->next, i = 1; a != NULL; a = a->next, i++) {
-		action(cc, DTRACEACT_DIFEXPR, dt_cg_difo(cc, a), st);
+		if (dt_symact_lookup(a) != NULL)
+			dt_symact_emit(cc, a, st);
+		else
+			action(cc, convs[i - 1] == 'A' ? DTRACEACT_UADDR :
+			       DTRACEACT_DIFEXPR, dt_cg_difo(cc, a), st);
 		STMT(cc, st)->types[i] = a->type;
 	}
 }
@@ -312,27 +325,16 @@ static void act_exit(dt_cc_t *cc, dt_node_t *call, unsigned int clause)
 	action(cc, DTRACEACT_EXIT, dp, st);
 }
 
-static void act_stack(dt_cc_t *cc, dt_node_t *call, unsigned int clause,
-		      int user)
+/* stack(), sym() and the others as statements of their own. */
+static void act_symbolic(dt_cc_t *cc, dt_node_t *call, unsigned int clause,
+			 const dt_symact_t *sa)
 {
 	unsigned int st;
-	long long frames = user ? DT_USTACKFRAMES : DT_STACKFRAMES;
 
-	nargs_check(cc, call, 0, user ? 2 : 1);
-	if (call->args != NULL) {
-		frames = const_arg(cc, call, call->args, 1);
-		if (frames <= 0)
-			dt_error(cc, call->line, "D_STACK_SIZE",
-				 "%s( ) size must be a positive integer",
-				 call->s);
-	}
-	if (user && arg(call, 1) != NULL)
-		const_arg(cc, call, arg(call, 1), 2);
-	st = dt_stmt_new(cc, user ? DT_STMT_USTACK : DT_STMT_STACK, clause,
-			 1, call->line);
-	STMT(cc, st)->types[0] = cc->t_void;
-	action(cc, user ? DTRACEACT_USTACK : DTRACEACT_STACK, NULL,
-	       st)->arg = (unsigned long long)frames;
+	dt_symact_check(cc, call);
+	st = dt_stmt_new(cc, sa->stmt, clause, 1, call->line);
+	STMT(cc, st)->types[0] = call->type;
+	dt_symact_emit(cc, call, st);
 }
 
 static void act_tracemem(dt_cc_t *cc, dt_node_t *call, unsigned int clause)
@@ -467,20 +469,8 @@ static void act_call(dt_cc_t *cc, dt_node_t *call, unsigned int clause)
 		act_tracemem(cc, call, clause);
 	else if (strcmp(f, "exit") == 0)
 		act_exit(cc, call, clause);
-	else if (strcmp(f, "stack") == 0)
-		act_stack(cc, call, clause, 0);
-	else if (strcmp(f, "ustack") == 0 || strcmp(f, "jstack") == 0)
-		act_stack(cc, call, clause, 1);
-	else if (strcmp(f, "sym") == 0 || strcmp(f, "func") == 0)
-		act_value(cc, call, clause, DT_STMT_SYM, DTRACEACT_SYM, 1);
-	else if (strcmp(f, "mod") == 0)
-		act_value(cc, call, clause, DT_STMT_MOD, DTRACEACT_MOD, 1);
-	else if (strcmp(f, "usym") == 0 || strcmp(f, "ufunc") == 0)
-		act_value(cc, call, clause, DT_STMT_USYM, DTRACEACT_USYM, 1);
-	else if (strcmp(f, "umod") == 0)
-		act_value(cc, call, clause, DT_STMT_UMOD, DTRACEACT_UMOD, 1);
-	else if (strcmp(f, "uaddr") == 0)
-		act_value(cc, call, clause, DT_STMT_UADDR, DTRACEACT_UADDR, 1);
+	else if (dt_symact_lookup(call) != NULL)
+		act_symbolic(cc, call, clause, dt_symact_lookup(call));
 	else if (strcmp(f, "clear") == 0)
 		act_libact(cc, call, clause, DT_STMT_CLEAR, DT_LIBACT_CLEAR,
 			   1, 1);
@@ -683,8 +673,12 @@ static void stmt_agg(dt_cc_t *cc, dt_node_t *s, unsigned int clause)
 		nargs_check(cc, call, dt_aggfuncs[fi].nvals +
 			    dt_aggfuncs[fi].nparams, maxargs);
 
-	for (k = keys, nkeys = 0; k != NULL; k = k->next, nkeys++)
-		dt_check(cc, k);
+	for (k = keys, nkeys = 0; k != NULL; k = k->next, nkeys++) {
+		if (dt_symact_lookup(k) != NULL)
+			dt_symact_check(cc, k);		/* @[stack()] */
+		else
+			dt_check(cc, k);
+	}
 	if (nkeys > DIF_NTUPLE)
 		dt_error(cc, s->line, "D_TUPLE_OFLOW",
 			 "too many keys for @%s: at most %d", name,
@@ -754,8 +748,12 @@ static void stmt_agg(dt_cc_t *cc, dt_node_t *s, unsigned int clause)
 
 	st = dt_stmt_new(cc, DT_STMT_AGG, clause, 0, s->line);
 	set_aggs(cc, st, 1, &id);
-	for (k = keys; k != NULL; k = k->next)
-		action(cc, DTRACEACT_DIFEXPR, dt_cg_difo(cc, k), st);
+	for (k = keys; k != NULL; k = k->next) {
+		if (dt_symact_lookup(k) != NULL)
+			dt_symact_emit(cc, k, st);
+		else
+			action(cc, DTRACEACT_DIFEXPR, dt_cg_difo(cc, k), st);
+	}
 	a = action(cc, dt_aggfuncs[fi].kind,
 		   v != NULL ? dt_cg_difo(cc, v) : NULL, st);
 	a->ntuple = nkeys;

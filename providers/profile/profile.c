@@ -13,7 +13,9 @@
  *
  * arg0 is the interrupted kernel pc (0 when the CPU was in user mode),
  * arg1 the interrupted user pc (0 when it was in the kernel); both are 0
- * in the user host, which interrupts nothing.
+ * in the user host, which interrupts nothing.  The probes are created
+ * with DTRACE_AFRAMES_INTR: stack() begins at the interrupted pc and is
+ * empty when the CPU was in user mode.
  */
 #include "core/dtrace_core.h"
 #include "providers/providers.h"
@@ -114,7 +116,8 @@ static void profile_create(const char *name)
 		return;
 	pp->interval = interval;
 	pp->tick = tick;
-	pp->id = dtrace_probe_create(profile_prov, "", "", name, 0, pp);
+	pp->id = dtrace_probe_create(profile_prov, "", "", name,
+				     DTRACE_AFRAMES_INTR, pp);
 	if (pp->id == 0)
 		os_free(pp, sizeof(*pp));
 }

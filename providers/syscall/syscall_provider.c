@@ -145,7 +145,11 @@ static void syscall_tp_unregister(void)
 
 /* ---- provider operations --------------------------------------------- */
 
-/* Every probe is created the first time any is asked for: ~700 probes. */
+/*
+ * Every probe is created the first time any is asked for: ~700 probes.
+ * Their one artificial frame (aframes) is the callback that fires them,
+ * so that stack() begins in the kernel's system call path.
+ */
 static void syscall_provide(void *arg, const dtrace_probedesc_t *desc)
 {
 	unsigned int nr;
@@ -158,10 +162,10 @@ static void syscall_provide(void *arg, const dtrace_probedesc_t *desc)
 		if (!syscall_names[nr])
 			continue;
 		dtrace_probe_create(syscall_prov, "vmlinux", syscall_names[nr],
-				    "entry", 0,
+				    "entry", 1,
 				    syscall_parg(nr, SYSCALL_ENTRY));
 		dtrace_probe_create(syscall_prov, "vmlinux", syscall_names[nr],
-				    "return", 0,
+				    "return", 1,
 				    syscall_parg(nr, SYSCALL_RETURN));
 	}
 out:
