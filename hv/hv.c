@@ -112,6 +112,20 @@ static const struct hv_backend *hv_backend_auto(void)
 	return NULL;
 }
 
+/* Why each backend built in refuses this platform, and what is missing. */
+static void hv_backend_none_fits(void)
+{
+	size_t i;
+
+	pr_err("dtrace: no hypervisor backend of this dtrace.ko fits this %s:\n",
+	       hv_state.platform);
+	for (i = 0; i < ARRAY_SIZE(hv_backends); i++)
+		pr_err("dtrace:   %s: %s\n", hv_backends[i]->name,
+		       hv_backends[i]->fits());
+	if (!IS_ENABLED(HV_XEN_BACKEND))
+		pr_err("dtrace:   xen: not built in: build dtrace.ko from a tree with the Xen backend's sources (hv/xen)\n");
+}
+
 static const struct hv_backend *hv_backend_forced(const char *force)
 {
 	const struct hv_backend *fallback = hv_backend_auto();
@@ -124,12 +138,13 @@ static const struct hv_backend *hv_backend_forced(const char *force)
 		why = hv_backends[i]->fits ? hv_backends[i]->fits() : NULL;
 		if (!why)
 			return hv_backends[i];
-		if (fallback)
+		if (fallback) {
 			pr_err("dtrace: hv=%s: %s; load with hv=auto or hv=%s\n",
 			       force, why, fallback->name);
-		else
-			pr_err("dtrace: hv=%s: %s; and no other backend of this dtrace.ko fits this %s\n",
-			       force, why, hv_state.platform);
+		} else {
+			pr_err("dtrace: hv=%s: %s\n", force, why);
+			hv_backend_none_fits();
+		}
 		return NULL;
 	}
 	if (strcmp(force, "xen") == 0)
@@ -143,21 +158,13 @@ static const struct hv_backend *hv_backend_forced(const char *force)
 static const struct hv_backend *hv_backend_choose(const char *force)
 {
 	const struct hv_backend *b;
-	size_t i;
 
 	if (strcmp(force, "auto") != 0)
 		return hv_backend_forced(force);
 	b = hv_backend_auto();
-	if (b)
-		return b;
-	pr_err("dtrace: no hypervisor backend of this dtrace.ko fits this %s:\n",
-	       hv_state.platform);
-	for (i = 0; i < ARRAY_SIZE(hv_backends); i++)
-		pr_err("dtrace:   %s: %s\n", hv_backends[i]->name,
-		       hv_backends[i]->fits());
-	if (!IS_ENABLED(HV_XEN_BACKEND))
-		pr_err("dtrace:   xen: not built in (no sources in hv/xen)\n");
-	return NULL;
+	if (!b)
+		hv_backend_none_fits();
+	return b;
 }
 
 /* The method an op cannot do without, for a backend table's sanity. */

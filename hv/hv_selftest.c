@@ -293,7 +293,7 @@ static enum hv_st_result hv_st_xcall(enum hv_path path, char *detail)
 		result = hv_st_xcall_check(&x, detail);
 	if (result == HV_ST_PASS)
 		scnprintf(detail, HV_ST_DETAIL,
-			  "%u online CPUs each ran fn once with interrupts disabled; %s",
+			  "every online CPU (%u) ran fn once, with interrupts disabled; %s",
 			  num_online_cpus(),
 			  p->irqs_off_ok ?
 			  "the caller's interrupts were disabled" :
@@ -404,8 +404,8 @@ static enum hv_st_result hv_st_clock(enum hv_path path, char *detail)
 		return hv_st_fail(detail, "%u of %u readings went backwards, by up to %llu ns",
 				  c.backwards, c.readings, c.worst);
 	len = scnprintf(detail, HV_ST_DETAIL,
-			"%u readings passed CPU to CPU over %u online CPUs never went backwards",
-			c.readings, num_online_cpus());
+			"never went backwards in %u readings passed CPU to CPU (%u online CPUs, %u rounds)",
+			c.readings, num_online_cpus(), HV_ST_CLOCK_ROUNDS);
 	if (path == HV_PATH_API)
 		return HV_ST_PASS;
 	if (hv_info()->why_not[HV_OP_CLOCK][HV_PATH_API]) {
