@@ -376,7 +376,7 @@ static void test_qemu_argv(void)
 	struct cell c;
 	char *argv[64], buf[16384];
 	bool has_qemu64 = false, has_module = false, has_smp = false;
-	bool has_dom0_vcpus = false;
+	bool has_dom0_vcpus = false, single_thread = false;
 
 	cell_init(&c, &kernel61, HV_XEN, 4, "/results");
 	CHECK(qemu_argv(&c, &cfg, false, argv, 64, buf, sizeof(buf)) == 0,
@@ -384,6 +384,9 @@ static void test_qemu_argv(void)
 	for (int i = 0; argv[i]; i++) {
 		if (!strcmp(argv[i], "-cpu") && argv[i + 1])
 			has_qemu64 = !strcmp(argv[i + 1], "qemu64");
+		if (!strcmp(argv[i], "-accel") && argv[i + 1])
+			single_thread = !strcmp(argv[i + 1],
+						"tcg,thread=single");
 		if (!strcmp(argv[i], "-smp") && argv[i + 1])
 			has_smp = !strcmp(argv[i + 1], "4");
 		if (!strcmp(argv[i], "-append") && argv[i + 1])
@@ -397,6 +400,7 @@ static void test_qemu_argv(void)
 	CHECK(has_module, "xen cell without the dom0 kernel as a module");
 	CHECK(has_smp, "4-CPU cell without -smp 4");
 	CHECK(has_dom0_vcpus, "4-CPU xen cell without dom0_max_vcpus=4");
+	CHECK(single_thread, "xen cell under TCG not single-threaded");
 }
 
 /* One-CPU cells keep the names they had before --smp took a list. */
