@@ -170,7 +170,8 @@ MOD_KVER  = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
 MOD_DIR   = $(BUILD)/module/$(MOD_KVER)
 MOD_FILES = $(wildcard core/*.[ch] core/os/linux/*.[ch] providers/*.h \
 	    providers/dtrace/*.[ch] providers/profile/*.[ch] \
-	    providers/syscall/*.[ch] hv/*.h)
+	    providers/syscall/*.[ch] hv/*.[chS] hv/bare/*.[chS] \
+	    hv/xen/*.[chS])
 
 module:
 	@test -n "$(MOD_KVER)" || { echo "make module: no kernel build tree" \

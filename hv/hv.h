@@ -93,10 +93,18 @@ struct hv_path_ops {
 	/* HV_OP_TRAP: route int3/debug to hv_trap_int3()/hv_trap_debug(). */
 	int		(*trap_install)(void);
 	void		(*trap_remove)(void);
-	/* Diagnostics: describe the vector's gate (IDT entry, trap table). */
+	/*
+	 * Diagnostics: describe the vector's gate (IDT entry, trap table).
+	 * Called even when probe() refused the path (a gate can be read
+	 * where it cannot be replaced); returns the length or -errno.
+	 */
 	int		(*trap_describe)(int vector, char *buf, size_t size);
 
-	/* HV_OP_TEXT: write len (<= 16) bytes at addr in kernel text. */
+	/*
+	 * HV_OP_TEXT: write len (<= 16) bytes at addr in kernel text.  hv.c
+	 * has checked that addr .. addr + len - 1 is mapped read-only and
+	 * executable, and serialises every CPU after the write.
+	 */
 	int		(*text_write)(void *addr, const void *src, size_t len);
 
 	/* HV_OP_XCALL: fn(arg) on every online CPU in mask, and wait. */

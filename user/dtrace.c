@@ -461,16 +461,26 @@ static int apply_options(dtrace_hdl_t *dtp, dt_cmdline_t *cl)
 	return 0;
 }
 
+/*
+ * The host's description may run over several lines (the kernel host adds
+ * its hypervisor layer's); each is printed as a line of dtrace's own.
+ */
 static void print_version(dtrace_hdl_t *dtp)
 {
-	const char *h;
+	const char *h, *nl;
 
 	printf("%s: %s\n", g_pname, DTRACE_VERSION_STRING);
 	h = dtrace_host_describe(dtp);
-	if (h != NULL)
-		printf("%s: host: %s\n", g_pname, h);
-	else
+	if (h == NULL) {
 		printf("%s: host: none: %s\n", g_pname, dtrace_errmsg(dtp));
+		return;
+	}
+	printf("%s: host: ", g_pname);
+	while ((nl = strchr(h, '\n')) != NULL) {
+		printf("%.*s\n%s: ", (int)(nl - h), h, g_pname);
+		h = nl + 1;
+	}
+	printf("%s\n", h);
 }
 
 /* Compile every request (under -l, only the scripts). */

@@ -33,6 +33,7 @@
 #include <linux/string.h>
 
 #include "../../dtrace_core.h"
+#include "../../../hv/hv.h"
 #include "dtrace_ioctl.h"
 #include "dtrace_mod.h"
 
@@ -101,16 +102,29 @@ static int dtrace_release(struct inode *inode, struct file *filp)
 
 /* ---- INFO ------------------------------------------------------------ */
 
+/*
+ * dtrace -V prints the description one "dtrace: " line per line: the
+ * host, then the hypervisor layer's backend and the path each op uses
+ * (/proc/dtrace/hv has the rest).
+ */
 static long dtrace_ioc_info(void __user *uarg)
 {
+	const struct hv_info *hi = hv_info();
 	struct dtrace_ioc_info info = {
 		.abi = DTRACE_IOC_ABI,
 		.ncpus = nr_cpu_ids,
 	};
 
 	snprintf(info.describe, sizeof(info.describe),
-		 "kernel (dtrace.ko on Linux %s, %s, %u CPUs)",
-		 utsname()->release, os_linux_hypervisor(), nr_cpu_ids);
+		 "kernel (dtrace.ko on Linux %s, %s%s%s, %u CPUs)\n"
+		 "hv: backend %s: trap %s, text %s, xcall %s, clock %s",
+		 utsname()->release, hi->platform,
+		 hi->xen_version[0] ? ", Xen " : "", hi->xen_version,
+		 nr_cpu_ids, hi->backend->name,
+		 hv_path_name(hi->active[HV_OP_TRAP]),
+		 hv_path_name(hi->active[HV_OP_TEXT]),
+		 hv_path_name(hi->active[HV_OP_XCALL]),
+		 hv_path_name(hi->active[HV_OP_CLOCK]));
 	return copy_to_user(uarg, &info, sizeof(info)) ? -EFAULT : 0;
 }
 

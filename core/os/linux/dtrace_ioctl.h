@@ -29,7 +29,7 @@
 struct dtrace_ioc_info {
 	__u32	abi;			/* DTRACE_IOC_ABI */
 	__u32	ncpus;			/* CPU ids are 0 .. ncpus - 1 */
-	char	describe[DTRACE_IOC_DESCLEN];	/* for dtrace -V */
+	char	describe[DTRACE_IOC_DESCLEN];	/* dtrace -V: lines */
 };
 
 /* LOAD: a DOF of at most DOF_MAXSIZE bytes (core/dof.h). */

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * dtrace.ko: the core, its providers and /dev/dtrace/dtrace.
+ * dtrace.ko: the hypervisor layer, the core, its providers and
+ * /dev/dtrace/dtrace.
  *
- * Start-up order is bottom-up (core, providers, then the device) so that
+ * Start-up order is bottom-up (hv, core, providers, then the device) so that
  * no consumer can open the device before everything under it is ready;
  * exit is the reverse.  At exit no file is open (the device's owner is
  * this module), hence no consumer state and no enabled probe: the finis
@@ -14,18 +15,29 @@
 
 #include "../../dtrace_core.h"
 #include "../../../providers/providers.h"
+#include "../../../hv/hv.h"
 #include "dtrace_mod.h"
+
+/*
+ * hv=auto|bare|xen: the hypervisor backend (hv/hv.h).  A backend that
+ * does not fit the platform is refused at load with the reason.
+ */
+static char dtrace_mod_hv[8] = "auto";
+module_param_string(hv, dtrace_mod_hv, sizeof(dtrace_mod_hv), 0444);
+MODULE_PARM_DESC(hv, "hypervisor backend: auto (default), bare or xen");
 
 static int __init dtrace_mod_init(void)
 {
 	int rv;
 
 	os_linux_init();
-	os_linux_hv_init();
+	rv = hv_init(dtrace_mod_hv);
+	if (rv)
+		goto fail_os;
 	rv = dtrace_core_init();
 	if (rv) {
 		pr_err("dtrace: core initialisation failed (%d)\n", rv);
-		goto fail_os;
+		goto fail_hv;
 	}
 	rv = dtrace_providers_init();
 	if (rv) {
@@ -43,6 +55,8 @@ fail_providers:
 	dtrace_providers_fini();
 fail_core:
 	dtrace_core_fini();
+fail_hv:
+	hv_fini();
 fail_os:
 	os_linux_fini();
 	return rv;
@@ -59,6 +73,7 @@ static void __exit dtrace_mod_exit(void)
 	rv = dtrace_core_fini();
 	if (rv)
 		pr_err("dtrace: core still busy at unload (%d)\n", rv);
+	hv_fini();
 	os_linux_fini();
 }
 

@@ -8,8 +8,4 @@
 int dtrace_dev_init(void);
 void dtrace_dev_fini(void);
 
-/* What the kernel runs on (os_linux_hv.c): detected once at load. */
-void os_linux_hv_init(void);
-const char *os_linux_hypervisor(void);
-
 #endif /* CORE_OS_LINUX_DTRACE_MOD_H */

@@ -11,9 +11,10 @@
  *
  *   - interrupts are disabled with local_irq_save (os_probe_enter) and no
  *     lock of any kind is taken;
- *   - time comes from the NMI-safe fast accessors (ktime_get_mono_fast_ns,
- *     ktime_get_real_fast_ns), never from ktime_get_ns, whose seqcount
- *     would spin forever if the probe interrupted the timekeeper's update;
+ *   - time comes from the NMI-safe fast accessors (the hypervisor
+ *     layer's hv_clock_ns, ktime_get_real_fast_ns), never from
+ *     ktime_get_ns, whose seqcount would spin forever if the probe
+ *     interrupted the timekeeper's update;
  *   - memory is read only through the *_nofault accessors, which turn a
  *     bad address into an error instead of an oops;
  *   - signals (raise(), stop()) are not sent from probe context: the
@@ -51,6 +52,7 @@
 #include <asm/ptrace.h>
 
 #include "../../os.h"
+#include "../../../hv/hv.h"
 
 /* ---- memory --------------------------------------------------------- */
 
@@ -153,24 +155,33 @@ bool os_cpu_online(int cpu)
 }
 
 /*
- * Both calls run fn with interrupts disabled on the target CPU, the local
- * one included, and wait for it: that is what lets the core switch a
- * buffer knowing no probe is half-way through writing it.  On a Xen PV
- * guest the IPIs travel as event channels; the API is the same.
+ * fn runs with interrupts disabled on the target CPU, the local one
+ * included, and the call waits for it: that is what lets the core switch
+ * a buffer knowing no probe is half-way through writing it.  The
+ * hypervisor layer's xcall op does it the platform's way (IPIs, event
+ * channels under Xen PV).  The core calls this from process context with
+ * interrupts enabled, where every xcall path works; a failure would leave
+ * the core's invariant unproven, so it is logged loudly.
  */
 void os_xcall(int cpu, void (*fn)(void *), void *arg)
 {
-	if (cpu == OS_CPU_ALL)
-		on_each_cpu(fn, arg, 1);
-	else
-		smp_call_function_single(cpu, fn, arg, 1);
+	const struct cpumask *mask;
+	int rv;
+
+	mask = cpu == OS_CPU_ALL ? cpu_online_mask : cpumask_of(cpu);
+	rv = hv_xcall(mask, fn, arg);
+	if (rv && cpu == OS_CPU_ALL)
+		pr_err("dtrace: cross call to every CPU failed (%d)\n", rv);
+	else if (rv)
+		pr_err("dtrace: cross call to CPU %d failed (%d)\n", cpu, rv);
 }
 
 /* ---- time ----------------------------------------------------------- */
 
+/* The hypervisor layer's clock: right under a hypervisor, probe-safe. */
 uint64_t os_gethrtime(void)
 {
-	return ktime_get_mono_fast_ns();
+	return hv_clock_ns();
 }
 
 uint64_t os_getwalltime(void)
