@@ -376,7 +376,7 @@ static void test_qemu_argv(void)
 	struct cell c;
 	char *argv[64], buf[16384];
 	bool has_qemu64 = false, has_module = false, has_smp = false;
-	bool has_dom0_vcpus = false;
+	bool has_dom0_vcpus = false, single_thread = false;
 
 	cell_init(&c, &kernel61, HV_XEN, 4, "/results");
 	CHECK(qemu_argv(&c, &cfg, false, argv, 64, buf, sizeof(buf)) == 0,
@@ -384,6 +384,9 @@ static void test_qemu_argv(void)
 	for (int i = 0; argv[i]; i++) {
 		if (!strcmp(argv[i], "-cpu") && argv[i + 1])
 			has_qemu64 = !strcmp(argv[i + 1], "qemu64");
+		if (!strcmp(argv[i], "-accel") && argv[i + 1])
+			single_thread = !strcmp(argv[i + 1],
+						"tcg,thread=single");
 		if (!strcmp(argv[i], "-smp") && argv[i + 1])
 			has_smp = !strcmp(argv[i + 1], "4");
 		if (!strcmp(argv[i], "-append") && argv[i + 1])
@@ -397,6 +400,7 @@ static void test_qemu_argv(void)
 	CHECK(has_module, "xen cell without the dom0 kernel as a module");
 	CHECK(has_smp, "4-CPU cell without -smp 4");
 	CHECK(has_dom0_vcpus, "4-CPU xen cell without dom0_max_vcpus=4");
+	CHECK(single_thread, "xen cell under TCG not single-threaded");
 }
 
 /* One-CPU cells keep the names they had before --smp took a list. */
@@ -441,11 +445,54 @@ static const char *selftest_edit(const char *from, const char *to)
 	return buf;
 }
 
+/*
+ * Self-tests that fail their cell: the text the agent sent (or selftest_ok
+ * with the line starting with `from` replaced by `to`), the read's status,
+ * whether it hung, and what the cell's reason must hold.
+ */
+static const struct {
+	const char *text, *from, *to;
+	int status, hung;
+	const char *reason;
+} failing_selftests[] = {
+	/* A failed path is named with its detail. */
+	{ NULL, "xcall raw", "xcall raw fail EVTCHNOP_send returned -22\n"
+	  "clock api fail went back 3 ns\n"
+	  "selftest fail: 4 pass, 2 fail, 2 unsupported\n", 0, 0,
+	  "hv self-test failed: xcall raw: EVTCHNOP_send returned -22; "
+	  "clock api: went back 3 ns" },
+	{ NULL, "selftest pass", "", 0, 0, "hv self-test incomplete: no "
+	  "final 'selftest pass|fail' line after 8 result lines" },
+	/* The module loaded but has no self-test file. */
+	{ "cat: can't open '/proc/dtrace/hv-selftest': No such file or "
+	  "directory\n", NULL, NULL, 1, 0, "hv self-test missing: the "
+	  "module loaded but reading /proc/dtrace/hv-selftest failed (status "
+	  "1: cat: can't open '/proc/dtrace/hv-selftest': No such file or "
+	  "directory)" },
+	/* A hung read: what came before it is kept. */
+	{ "trap api pass ok\ntrap raw pass ok\n", NULL, NULL, 137, 1,
+	  "hv self-test hung: reading /proc/dtrace/hv-selftest did not "
+	  "finish within 30 s (2 result lines before that)" },
+	/* Lines that break the contract. */
+	{ NULL, "clock api", "clock api maybe it works\n", 0, 0,
+	  "hv self-test: line 7 not understood: 'clock api maybe it works'" },
+	{ NULL, "selftest pass", "selftest pass: 7 pass, 0 fail, 1 "
+	  "unsupported\n", 0, 0, "disagrees with the 6 pass lines" },
+	{ NULL, "selftest pass", "selftest fail: 6 pass, 0 fail, 2 "
+	  "unsupported\n", 0, 0, "hv self-test failed: its final line says "
+	  "'selftest fail: 6 pass, 0 fail, 2 unsupported' but no result line "
+	  "failed" },
+	{ NULL, "selftest pass", "selftest pass: 6 pass, 0 fail, 2 "
+	  "unsupported\ntrap api pass again\n", 0, 0, "hv self-test: line "
+	  "10 comes after the final line: 'trap api pass again'" },
+	/* A complete report from a read that failed. */
+	{ NULL, NULL, NULL, 5, 0, "hv self-test: reading /proc/dtrace/"
+	  "hv-selftest exited with status 5" },
+};
+
 static void test_selftest(void)
 {
-	static const char missing_file[] = "cat: can't open '/proc/dtrace/"
-		"hv-selftest': No such file or directory\n";
-	char st_fail[4096], brief[80];
+	char brief[80];
 	struct cell c;
 
 	/* Unsupported paths are not failures. */
@@ -458,45 +505,53 @@ static void test_selftest(void)
 	agent_report_free(&c.agent);
 
 	/* The final line may go without its colon. */
-	selftest_cell(&c, selftest_edit("selftest pass:", "selftest pass 6 "
+	selftest_cell(&c, selftest_edit("selftest pass", "selftest pass 6 "
 					"pass, 0 fail, 2 unsupported\n"), 0, 0);
 	CHECK(c.outcome == OUT_PASS, "final line without colon: %s",
 	      c.reason);
 	agent_report_free(&c.agent);
 
-	/* A failed path fails the cell and is named with its detail. */
-	strcpy(st_fail, selftest_edit("xcall raw",
-				      "xcall raw fail EVTCHNOP_send returned "
-				      "-22\n"));
-	strcpy(strstr(st_fail, "selftest pass"),
-	       "selftest fail: 5 pass, 1 fail, 2 unsupported\n");
-	selftest_cell(&c, st_fail, 0, 0);
+	for (size_t i = 0; i < sizeof(failing_selftests) /
+			       sizeof(*failing_selftests); i++) {
+		const char *text = failing_selftests[i].text;
+		const char *from = failing_selftests[i].from;
+
+		if (!text)
+			text = from ? selftest_edit(from,
+						    failing_selftests[i].to) :
+			       selftest_ok;
+		selftest_cell(&c, text, failing_selftests[i].status,
+			      failing_selftests[i].hung);
+		CHECK(c.outcome == OUT_FAIL &&
+		      strstr(c.reason, failing_selftests[i].reason),
+		      "failing self-test %zu: %s (%s)", i,
+		      outcome_name(c.outcome), c.reason);
+		agent_report_free(&c.agent);
+	}
+
+	/* What the matrix shows of a failed, a cut short, a missing one. */
+	selftest_cell(&c, selftest_edit("xcall raw", "xcall raw fail no\n"),
+		      0, 0);
 	selftest_brief(&c.selftest, brief, sizeof(brief));
-	CHECK(c.outcome == OUT_FAIL && !strcmp(c.reason, "hv self-test "
-	      "failed: xcall raw: EVTCHNOP_send returned -22") &&
-	      !strcmp(brief, "5 pass 1 fail 2 unsupp"),
-	      "failed path: %s (%s) %s", outcome_name(c.outcome), c.reason,
-	      brief);
+	CHECK(!strcmp(brief, "5 pass 1 fail 2 unsupp"), "brief: %s", brief);
+	agent_report_free(&c.agent);
+	selftest_cell(&c, selftest_edit("selftest pass", ""), 0, 0);
+	selftest_brief(&c.selftest, brief, sizeof(brief));
+	CHECK(!strcmp(brief, "6 pass 0 fail 2 unsupp (incomplete)"),
+	      "brief: %s", brief);
+	agent_report_free(&c.agent);
+	selftest_cell(&c, "cat: can't open\n", 1, 0);
+	selftest_brief(&c.selftest, brief, sizeof(brief));
+	CHECK(!strcmp(brief, "missing"), "brief: %s", brief);
 	agent_report_free(&c.agent);
 
-	/* No final line: the self-test did not finish. */
-	selftest_cell(&c, selftest_edit("selftest pass", NULL), 0, 0);
-	selftest_brief(&c.selftest, brief, sizeof(brief));
-	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "hv self-test "
-	      "incomplete: no final 'selftest pass|fail' line after 8") &&
-	      !strcmp(brief, "6 pass 0 fail 2 unsupp (incomplete)"),
-	      "no final line: %s (%s) %s", outcome_name(c.outcome),
-	      c.reason, brief);
-	agent_report_free(&c.agent);
-
-	/* The module loaded but has no self-test file. */
-	selftest_cell(&c, missing_file, 1, 0);
-	selftest_brief(&c.selftest, brief, sizeof(brief));
-	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "hv self-test "
-	      "missing: the module loaded but reading /proc/dtrace/"
-	      "hv-selftest failed (status 1: cat: can't open") &&
-	      !strcmp(brief, "missing"), "no proc file: %s (%s) %s",
-	      outcome_name(c.outcome), c.reason, brief);
+	/* A clean self-test but no /proc/dtrace/hv. */
+	selftest_cell(&c, selftest_ok, 0, 0);
+	c.agent.hvinfo.status = 1;
+	cell_classify(&c, "", true, false, false);
+	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "hv info missing: "
+	      "reading /proc/dtrace/hv failed (status 1: platform: Xen PV "
+	      "dom0)"), "no hv info: %s", c.reason);
 	agent_report_free(&c.agent);
 
 	/* The module loaded and the agent sent no self-test. */
@@ -504,49 +559,6 @@ static void test_selftest(void)
 	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "hv self-test "
 	      "missing: the module loaded but the agent sent no self-test"),
 	      "no self-test record: %s", c.reason);
-	agent_report_free(&c.agent);
-
-	/* A hung read: what came before it is kept, the cell fails. */
-	selftest_cell(&c, "trap api pass ok\ntrap raw pass ok\n", 137, 1);
-	CHECK(c.outcome == OUT_FAIL && c.selftest.n == 2 &&
-	      strstr(c.reason, "hv self-test hung: reading /proc/dtrace/"
-		     "hv-selftest did not finish within 30 s (2 result"),
-	      "hung self-test: %s", c.reason);
-	agent_report_free(&c.agent);
-
-	/* Lines that break the contract. */
-	selftest_cell(&c, selftest_edit("clock api", "clock api maybe it "
-					"works\n"), 0, 0);
-	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "line 7 not "
-	      "understood: 'clock api maybe it works'"), "bad result: %s",
-	      c.reason);
-	agent_report_free(&c.agent);
-
-	selftest_cell(&c, selftest_edit("selftest pass", "selftest pass: 7 "
-					"pass, 0 fail, 1 unsupported\n"), 0,
-		      0);
-	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "disagrees with "
-	      "the 6 pass lines"), "counts disagree: %s", c.reason);
-	agent_report_free(&c.agent);
-
-	selftest_cell(&c, selftest_edit("selftest pass", "selftest fail: 6 "
-					"pass, 0 fail, 2 unsupported\n"), 0,
-		      0);
-	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "its final line "
-	      "says 'selftest fail"), "final line fails: %s", c.reason);
-	agent_report_free(&c.agent);
-
-	strcpy(st_fail, selftest_ok);
-	strcat(st_fail, "trap api pass again\n");
-	selftest_cell(&c, st_fail, 0, 0);
-	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "line 10 comes "
-	      "after the final line"), "line after the end: %s", c.reason);
-	agent_report_free(&c.agent);
-
-	/* A complete report from a read that failed. */
-	selftest_cell(&c, selftest_ok, 5, 0);
-	CHECK(c.outcome == OUT_FAIL && strstr(c.reason, "exited with "
-	      "status 5"), "read status: %s", c.reason);
 	agent_report_free(&c.agent);
 
 	/* No module, no self-test: not run, and not a failure. */
