@@ -352,28 +352,8 @@ static void test_dwarf(void)
 
 /* ---- symbols -------------------------------------------------------- */
 
-/* Can this process read kernel symbol addresses? */
-static int kallsyms_readable(char *why, size_t len)
-{
-	unsigned long long addr = 0;
-	FILE *fp = fopen("/proc/kallsyms", "r");
-
-	if (fp == NULL) {
-		snprintf(why, len, "no /proc/kallsyms: %s", strerror(errno));
-		return 0;
-	}
-	if (fscanf(fp, "%llx", &addr) != 1 || addr == 0) {
-		snprintf(why, len, "/proc/kallsyms hides addresses (not root, "
-			 "or kernel.kptr_restrict)");
-		fclose(fp);
-		return 0;
-	}
-	fclose(fp);
-	return 1;
-}
-
 /* Does /proc/kallsyms list 'name' (CONFIG_KALLSYMS_ALL for data)? */
-static int kallsyms_has(const char *name)
+static int kallsyms_find(const char *name, unsigned long long *addrp)
 {
 	char line[512], sym[256], type;
 	unsigned long long addr;
@@ -386,7 +366,31 @@ static int kallsyms_has(const char *name)
 		found = sscanf(line, "%llx %c %255s", &addr, &type, sym) == 3 &&
 			strcmp(sym, name) == 0;
 	fclose(fp);
+	if (found && addrp != NULL)
+		*addrp = addr;
 	return found;
+}
+
+static int kallsyms_has(const char *name)
+{
+	return kallsyms_find(name, NULL);
+}
+
+/* Can this process read kernel symbol addresses? */
+static int kallsyms_readable(char *why, size_t len)
+{
+	unsigned long long text = 0;
+
+	if (access("/proc/kallsyms", R_OK) != 0) {
+		snprintf(why, len, "no /proc/kallsyms: %s", strerror(errno));
+		return 0;
+	}
+	if (!kallsyms_find("_text", &text) || text == 0) {
+		snprintf(why, len, "/proc/kallsyms hides addresses (not root, "
+			 "or kernel.kptr_restrict)");
+		return 0;
+	}
+	return 1;
 }
 
 /* A per-CPU variable the kernel's BTF describes, or NULL. */

@@ -1,0 +1,3 @@
+/* @@line: 3 */
+extern unsigned long jiffies;
+extern int jiffies;

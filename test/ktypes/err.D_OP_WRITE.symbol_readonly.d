@@ -1,0 +1,7 @@
+/* @@line: 6 */
+extern unsigned long jiffies;
+
+BEGIN
+{
+	`jiffies = 0;
+}

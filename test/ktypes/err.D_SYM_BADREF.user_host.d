@@ -1,0 +1,6 @@
+/* @@requires: user */
+/* Kernel symbols exist only where the core runs in the kernel. */
+BEGIN
+{
+	trace(`jiffies);
+}
