@@ -43,7 +43,7 @@ static int fmt(char *out, size_t outlen, const char *f, const dt_pfarg_t *a,
 	FILE *fp = open_memstream(&buf, &len);
 	int rc;
 
-	rc = dt_printf_format(fp, f, a, n, err, errlen);
+	rc = dt_printf_format(NULL, fp, f, a, n, err, errlen);
 	fclose(fp);
 	snprintf(out, outlen, "%s", buf ? buf : "");
 	free(buf);
