@@ -401,9 +401,60 @@ static dt_aggent_t *agg_lookup(dt_aggvar_state_t *av,
 	return e;
 }
 
+/*
+ * Keys that print as symbols are merged as DTrace merges them: all the
+ * addresses of one function are one sym(), func(), usym() or ufunc()
+ * key, all those of one module one mod() or umod() key.  The process of
+ * a key that carries a pid (ustack(), usym() ...) is grabbed now, while
+ * it is likely to be alive (dt_usyms.c).  Returns the key to use: 'key',
+ * or its canonical copy in *copy (keysize bytes, allocated here).
+ */
+static const unsigned char *key_canon(dtrace_hdl_t *dtp,
+				      const dtc_aggdesc_t *d,
+				      const unsigned char *key,
+				      unsigned char **copy)
+{
+	unsigned int i;
+	uint64_t pid, addr;
+	int sympid;
+
+	for (i = 0; i < d->nkeys; i++) {
+		const dtc_recdesc_t *r = &d->keys[i];
+		dt_symfmt_t how = r->action == DTRACEACT_MOD ||
+				  r->action == DTRACEACT_UMOD ?
+				  DT_SYMFMT_MOD : DT_SYMFMT_FUNC;
+		size_t at = r->offset;
+
+		if (!dt_sym_action(r->action) || r->action == DTRACEACT_STACK)
+			continue;
+		if (r->action != DTRACEACT_SYM && r->action != DTRACEACT_MOD) {
+			memcpy(&pid, key + at, 8);
+			dt_sym_grab(dtp, (int)pid);
+			at += 8;
+			sympid = (int)pid;
+		} else {
+			sympid = -1;
+		}
+		if (r->action == DTRACEACT_USTACK ||
+		    r->action == DTRACEACT_UADDR)
+			continue;
+		if (*copy == NULL) {
+			*copy = malloc(d->keysize ? d->keysize : 1);
+			if (*copy == NULL)
+				return NULL;
+			memcpy(*copy, key, d->keysize);
+		}
+		memcpy(&addr, key + at, 8);
+		addr = dt_sym_canon(dtp, sympid, addr, how);
+		memcpy(*copy + at, &addr, 8);
+	}
+	return *copy != NULL ? *copy : key;
+}
+
 int dt_agg_ingest(dtrace_hdl_t *dtp, const void *data, size_t size)
 {
-	const unsigned char *p = data, *end = p + size;
+	const unsigned char *p = data, *end = p + size, *key;
+	unsigned char *copy;
 	dtc_aggent_t hdr;
 
 	while (p + sizeof(hdr) <= end) {
@@ -434,7 +485,10 @@ int dt_agg_ingest(dtrace_hdl_t *dtp, const void *data, size_t size)
 				 hdr.size, hdr.varid);
 			return -1;
 		}
-		e = agg_lookup(av, body, &created);
+		copy = NULL;
+		key = key_canon(dtp, d, body, &copy);
+		e = key != NULL ? agg_lookup(av, key, &created) : NULL;
+		free(copy);
 		if (e == NULL) {
 			snprintf(dtp->errmsg, sizeof(dtp->errmsg),
 				 "out of memory");
@@ -611,11 +665,15 @@ static void rows_free(dt_aggrows_t *rs)
 }
 
 /* A key as DTrace prints it by default. */
-static void key_print(FILE *fp, const dtc_recdesc_t *r,
+static void key_print(dtrace_hdl_t *dtp, FILE *fp, const dtc_recdesc_t *r,
 		      const unsigned char *p)
 {
 	size_t i;
 
+	if (dt_sym_action(r->action)) {
+		dt_sym_record_print(dtp, fp, r->action, p, r->size);
+		return;
+	}
 	if (r->flags & DTC_RECF_STRING) {
 		fprintf(fp, "  %-50.*s", (int)r->size, (const char *)p);
 		return;
@@ -639,14 +697,15 @@ static void key_print(FILE *fp, const dtc_recdesc_t *r,
 		fprintf(fp, "%02x", p[i]);
 }
 
-static void row_print_default(FILE *fp, dt_aggvar_state_t **avs,
-			      unsigned int navs, const dt_aggrow_t *row)
+static void row_print_default(dtrace_hdl_t *dtp, FILE *fp,
+			      dt_aggvar_state_t **avs, unsigned int navs,
+			      const dt_aggrow_t *row)
 {
 	const dtc_aggdesc_t *d = avs[0]->desc;
 	unsigned int i;
 
 	for (i = 0; i < d->nkeys; i++)
-		key_print(fp, &d->keys[i], row->key + d->keys[i].offset);
+		key_print(dtp, fp, &d->keys[i], row->key + d->keys[i].offset);
 	for (i = 0; i < navs; i++) {
 		dt_aggprint_t ap = row_value(avs[i], row->ents[i]);
 
@@ -655,7 +714,7 @@ static void row_print_default(FILE *fp, dt_aggvar_state_t **avs,
 	fputc('\n', fp);
 }
 
-static int row_print_format(FILE *fp, const char *fmt,
+static int row_print_format(dtrace_hdl_t *dtp, FILE *fp, const char *fmt,
 			    dt_aggvar_state_t **avs, unsigned int navs,
 			    const dt_aggrow_t *row, char *err, size_t errlen)
 {
@@ -669,13 +728,13 @@ static int row_print_format(FILE *fp, const char *fmt,
 
 		args[i] = (dt_pfarg_t){ .data = row->key + r->offset,
 					.size = r->size, .flags = r->flags,
-					.type = r->type };
+					.action = r->action, .type = r->type };
 	}
 	for (i = 0; i < navs; i++) {
 		aps[i] = row_value(avs[i], row->ents[i]);
 		args[d->nkeys + i] = (dt_pfarg_t){ .agg = &aps[i] };
 	}
-	return dt_printf_format(fp, fmt, args, nargs, err, errlen);
+	return dt_printf_format(dtp, fp, fmt, args, nargs, err, errlen);
 }
 
 /* Aggregations printed together must have keys of the same layout. */
@@ -717,10 +776,10 @@ static int agg_print_vars(dtrace_hdl_t *dtp, FILE *fp, const char *fmt,
 	}
 	for (i = 0; i < rs.n && rc == 0; i++) {
 		if (fmt == NULL)
-			row_print_default(fp, avs, navs, &rs.rows[i]);
+			row_print_default(dtp, fp, avs, navs, &rs.rows[i]);
 		else
-			rc = row_print_format(fp, fmt, avs, navs, &rs.rows[i],
-					      dtp->errmsg,
+			rc = row_print_format(dtp, fp, fmt, avs, navs,
+					      &rs.rows[i], dtp->errmsg,
 					      sizeof(dtp->errmsg));
 	}
 	rows_free(&rs);

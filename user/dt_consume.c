@@ -204,23 +204,6 @@ static void dt_print_trace(dtrace_hdl_t *dtp, FILE *fp, const dt_rec_t *r)
 	}
 }
 
-static void dt_print_stack(dtrace_hdl_t *dtp, FILE *fp, const dt_rec_t *r,
-			   size_t skip)
-{
-	size_t i;
-
-	fputc('\n', fp);
-	for (i = skip; i + 8 <= r->desc->size; i += 8) {
-		uint64_t pc;
-
-		memcpy(&pc, r->data + i, 8);
-		if (pc == 0)
-			break;
-		fprintf(fp, "%*s0x%llx\n", (int)dtp->opts.stackindent, "",
-			(unsigned long long)pc);
-	}
-}
-
 static const char *dt_fault_name(int64_t fault, uint64_t addr, char *buf,
 				 size_t len)
 {
@@ -304,8 +287,9 @@ static int dt_format(dtrace_hdl_t *dtp, FILE *fp, const dt_stmt_t *st,
 		args[i - 1] = (dt_pfarg_t){ .data = r[i].data,
 					    .size = r[i].desc->size,
 					    .flags = r[i].desc->flags,
+					    .action = r[i].desc->action,
 					    .type = r[i].desc->type };
-	if (dt_printf_format(fp, st->format, args, n ? n - 1 : 0,
+	if (dt_printf_format(dtp, fp, st->format, args, n ? n - 1 : 0,
 			     dtp->errmsg, sizeof(dtp->errmsg)) != 0)
 		return -1;
 	return 0;
@@ -387,27 +371,14 @@ static int dt_consume_stmt(dtrace_hdl_t *dtp, FILE *fp, const dt_stmt_t *st,
 		dtp->exited = 1;
 		break;
 	case DT_STMT_STACK:
-		dt_print_stack(dtp, fp, &r[0], 0);
-		break;
 	case DT_STMT_USTACK:
-		dt_print_stack(dtp, fp, &r[0], 8);	/* after the pid */
-		break;
 	case DT_STMT_SYM:
 	case DT_STMT_MOD:
 	case DT_STMT_USYM:
 	case DT_STMT_UMOD:
-	case DT_STMT_UADDR: {
-		/* No symbol tables yet: the address, where DTrace puts it. */
-		size_t off = r[0].desc->size >= 16 ? 8 : 0;
-		size_t sz = r[0].desc->size - off > 8 ? 8 :
-			    r[0].desc->size - off;
-		uint64_t addr = (uint64_t)dt_rec_int(r[0].data + off, sz, 0);
-		char buf[32];
-
-		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)addr);
-		fprintf(fp, dtp->opts.quiet ? "%s" : "  %-50s", buf);
-		break;
-	}
+	case DT_STMT_UADDR:
+		return dt_sym_record_print(dtp, fp, r[0].desc->action,
+					   r[0].data, r[0].desc->size);
 	case DT_STMT_CLEAR:
 	case DT_STMT_TRUNC:
 	case DT_STMT_NORMALIZE:

@@ -41,6 +41,7 @@ typedef struct dt_copts {
 } dt_copts_t;
 
 struct dt_aggstate;
+struct dt_symstate;
 
 struct dtrace_hdl {
 	dt_host_t	host;
@@ -65,6 +66,7 @@ struct dtrace_hdl {
 	int		probes_loaded;
 
 	struct dt_aggstate *agg;
+	struct dt_symstate *syms;	/* symbol tables (dt_symbolize.c) */
 
 	/* Tracing state. */
 	int		going;
@@ -109,6 +111,7 @@ typedef struct dt_pfarg {
 	const void	*data;
 	size_t		size;
 	unsigned int	flags;		/* DTC_RECF_* */
+	unsigned int	action;		/* DTRACEACT_* that recorded it */
 	dif_type_t	type;
 	/* %@ only: the aggregation value this argument stands for. */
 	const struct dt_aggprint *agg;
@@ -117,9 +120,12 @@ typedef struct dt_pfarg {
 /*
  * Format 'fmt' with 'args' onto fp.  Returns 0, or -1 with a message in
  * err ("printf( ) format "%d" needs an argument that was not given").
+ * dtp looks up the symbols of %a, %A and %k; without one (NULL) they
+ * print in hex.
  */
-int dt_printf_format(FILE *fp, const char *fmt, const dt_pfarg_t *args,
-		     unsigned int nargs, char *err, size_t errlen);
+int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const char *fmt,
+		     const dt_pfarg_t *args, unsigned int nargs, char *err,
+		     size_t errlen);
 /* The value of an integer record, sign-extended when it is signed. */
 int64_t dt_rec_int(const void *data, size_t size, unsigned int flags);
 
@@ -145,6 +151,44 @@ int dt_agg_printa(dtrace_hdl_t *dtp, FILE *fp, const dt_stmt_t *stmt);
 /* clear(), trunc(), normalize(), denormalize() as LIBACT records. */
 int dt_agg_libact(dtrace_hdl_t *dtp, const dt_stmt_t *stmt, int64_t arg);
 void dt_agg_destroy(dtrace_hdl_t *dtp);
+
+/* ---- dt_symbolize.c --------------------------------------------- */
+
+typedef enum dt_symfmt {
+	DT_SYMFMT_ADDR,		/* object`symbol+0xoffset (a pc) */
+	DT_SYMFMT_FUNC,		/* object`symbol (sym, func, ufunc) */
+	DT_SYMFMT_MOD		/* object (mod, umod) */
+} dt_symfmt_t;
+
+/*
+ * The text of an address: a kernel address when pid < 0, else a user
+ * address of process 'pid' (0: unknown process, hex).  Without a dtp
+ * (NULL), hex.
+ */
+void dt_sym_format(dtrace_hdl_t *dtp, int pid, uint64_t addr,
+		   dt_symfmt_t how, char *buf, size_t len);
+/*
+ * The address that stands for all that print the same way: the symbol's
+ * start (DT_SYMFMT_FUNC), the object's base (DT_SYMFMT_MOD), or addr.
+ * Aggregation keys of sym(), mod() ... are merged on it, as in DTrace.
+ */
+uint64_t dt_sym_canon(dtrace_hdl_t *dtp, int pid, uint64_t addr,
+		      dt_symfmt_t how);
+/* Read the mappings of 'pid' now, while it is likely to be alive. */
+void dt_sym_grab(dtrace_hdl_t *dtp, int pid);
+/* Does a record of this action print through dt_sym_record_print? */
+int dt_sym_action(unsigned int action);
+/* A stack(), ustack(), sym() ... record as a statement or key prints it. */
+int dt_sym_record_print(dtrace_hdl_t *dtp, FILE *fp, unsigned int action,
+			const void *data, size_t size);
+/*
+ * A stack or ustack record: a newline, then per frame 'indent' spaces,
+ * the frame's text through 'fmt' (one %s conversion) and a newline.
+ */
+int dt_sym_stack_print(dtrace_hdl_t *dtp, FILE *fp, const char *fmt,
+		       int indent, unsigned int action, const void *data,
+		       size_t size);
+void dt_sym_destroy(dtrace_hdl_t *dtp);
 
 /* ---- dt_consume.c ------------------------------------------------ */
 

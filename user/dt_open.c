@@ -102,6 +102,7 @@ void dtrace_close(dtrace_hdl_t *dtp)
 		return;
 	dt_agg_destroy(dtp);
 	dt_consume_destroy(dtp);
+	dt_sym_destroy(dtp);
 	if (dtp->host_ready)
 		dtp->host.ops->close(&dtp->host);
 	if (dtp->compiler != NULL)

@@ -11,8 +11,9 @@
  * has; 'h' and 'hh' truncate as in C, 'l' and 'll' change nothing.
  *
  * DTrace's own conversions:
- *	%a %A	a kernel or user address (printed in hex: no symbol table)
- *	%k	a stack() record: one address per line
+ *	%a %A	a kernel or user address as its symbol: module`func+0x1c
+ *	%k	a stack() or ustack() record: a line per frame, as stack()
+ *		prints it, indented by the width of a left-aligned %-Nk
  *	%S	a string with non-printable characters escaped
  *	%Y	a time in ns since the epoch: "2026 Nov 23 12:30:17"
  *	%@	printa: the aggregation's value
@@ -164,20 +165,44 @@ static void pf_time(FILE *fp, const dt_pfconv_t *pc, uint64_t ns)
 	fprintf(fp, cfmt, buf);
 }
 
-/* A stack record: uint64 pcs, 0 ends it early. */
-static void pf_stack(FILE *fp, const dt_pfarg_t *a)
+/*
+ * %a and %A: a kernel address, or a user address whose record carries
+ * the pid before it (uaddr(), usym(), or a %A argument, 16 bytes).
+ */
+static void pf_addr(dtrace_hdl_t *dtp, FILE *fp, const dt_pfconv_t *pc,
+		    const dt_pfarg_t *a)
 {
-	size_t i;
+	char cfmt[40], text[1024];
+	int pid = pc->conv == 'A' ? 0 : -1;
+	uint64_t addr, p;
 
-	for (i = 0; i + 8 <= a->size; i += 8) {
-		uint64_t pc;
-
-		memcpy(&pc, (const char *)a->data + i, 8);
-		if (pc == 0)
-			break;
-		fprintf(fp, "\n%14s0x%" PRIx64, "", pc);
+	if (a->size == 16) {
+		memcpy(&p, a->data, 8);
+		memcpy(&addr, (const char *)a->data + 8, 8);
+		pid = (int)p;
+	} else {
+		addr = (uint64_t)dt_rec_int(a->data, a->size, 0);
 	}
-	fputc('\n', fp);
+	dt_sym_format(dtp, pid, addr, DT_SYMFMT_ADDR, text, sizeof(text));
+	pf_cformat(cfmt, sizeof(cfmt), pc, "s");
+	fprintf(fp, cfmt, text);
+}
+
+/*
+ * %k: each frame through the conversion's own width and flags; a
+ * left-aligned width (%-14k) is also the indentation of the frames, as
+ * in DTrace.
+ */
+static void pf_stack(dtrace_hdl_t *dtp, FILE *fp, const dt_pfconv_t *pc,
+		     const dt_pfarg_t *a)
+{
+	char cfmt[40];
+	int indent = strchr(pc->flags, '-') != NULL && pc->width > 0 ?
+		     pc->width : 0;
+
+	pf_cformat(cfmt, sizeof(cfmt), pc, "s");
+	dt_sym_stack_print(dtp, fp, cfmt, indent, a->action, a->data,
+			   a->size);
 }
 
 static void pf_int(FILE *fp, const dt_pfconv_t *pc, const dt_pfarg_t *a)
@@ -220,8 +245,8 @@ static int pf_aggval(FILE *fp, const dt_pfconv_t *pc, const dt_pfarg_t *a)
 	return 0;
 }
 
-static int pf_one(FILE *fp, const dt_pfconv_t *pc, const dt_pfarg_t *a,
-		  char *err, size_t errlen)
+static int pf_one(dtrace_hdl_t *dtp, FILE *fp, const dt_pfconv_t *pc,
+		  const dt_pfarg_t *a, char *err, size_t errlen)
 {
 	char cfmt[40], buf[32];
 	char *s;
@@ -250,7 +275,10 @@ static int pf_one(FILE *fp, const dt_pfconv_t *pc, const dt_pfarg_t *a,
 		fprintf(fp, cfmt, pf_double(a));
 		break;
 	}
-	case 'p': case 'a': case 'A':
+	case 'a': case 'A':
+		pf_addr(dtp, fp, pc, a);
+		break;
+	case 'p':
 		pf_cformat(cfmt, sizeof(cfmt), pc, "s");
 		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)
 			 dt_rec_int(a->data, a->size, 0));
@@ -275,7 +303,13 @@ static int pf_one(FILE *fp, const dt_pfconv_t *pc, const dt_pfarg_t *a,
 		pf_time(fp, pc, (uint64_t)dt_rec_int(a->data, a->size, 0));
 		break;
 	case 'k':
-		pf_stack(fp, a);
+		if (a->action != DTRACEACT_STACK &&
+		    a->action != DTRACEACT_USTACK) {
+			snprintf(err, errlen, "printf( ) %%k needs a stack( ) "
+				 "or ustack( ) value");
+			return -1;
+		}
+		pf_stack(dtp, fp, pc, a);
 		break;
 	}
 	return 0;
@@ -361,8 +395,9 @@ static const dt_pfarg_t *pf_next(const dt_pfarg_t *args, unsigned int nargs,
 	return NULL;
 }
 
-int dt_printf_format(FILE *fp, const char *fmt, const dt_pfarg_t *args,
-		     unsigned int nargs, char *err, size_t errlen)
+int dt_printf_format(dtrace_hdl_t *dtp, FILE *fp, const char *fmt,
+		     const dt_pfarg_t *args, unsigned int nargs, char *err,
+		     size_t errlen)
 {
 	static const char convs[] = "aAcdieEfFgGiopsSuxXYk";
 	unsigned int vcur = 0, acur = 0;
@@ -406,7 +441,7 @@ int dt_printf_format(FILE *fp, const char *fmt, const dt_pfarg_t *args,
 
 			pc.prec = v < 0 ? -1 : (v > 100000 ? 100000 : (int)v);
 		}
-		if (pf_one(fp, &pc, a, err, errlen) != 0)
+		if (pf_one(dtp, fp, &pc, a, err, errlen) != 0)
 			return -1;
 	}
 	return 0;

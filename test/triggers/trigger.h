@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 static inline void trigger_usage(const char *usage)
 {
@@ -31,6 +33,22 @@ static inline unsigned long trigger_count(const char *arg, const char *usage)
 		trigger_usage(usage);
 	}
 	return n;
+}
+
+/* A macro's value as a string (for inline assembly). */
+#define TRIGGER_STR_(x)	#x
+#define TRIGGER_STR(x)	TRIGGER_STR_(x)
+
+/*
+ * Wait until a signal ends the process: for triggers whose process must
+ * still run when dtrace prints what it recorded (user symbols are read
+ * from the live process).  Returns only if pause() fails.
+ */
+static inline int trigger_wait_for_signal(void)
+{
+	for (;;)
+		if (syscall(SYS_pause) != 0 && errno != EINTR)
+			return 1;
 }
 
 #endif /* TRIGGER_H */

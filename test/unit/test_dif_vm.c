@@ -29,6 +29,7 @@ static char scratch[4096] __attribute__((aligned(8)));
 static uint64_t locals[16];
 static dtrace_mstate_t mst;
 static const dtrace_probe_names_t names = { "prov", "mod", "func", "name" };
+static uintptr_t probe_site;	/* mst.from of the firings */
 
 static void firing(void)
 {
@@ -44,6 +45,7 @@ static void firing(void)
 	mst.scratch_base = mst.scratch_ptr = (uintptr_t)scratch;
 	mst.scratch_size = sizeof(scratch);
 	mst.locals = locals;
+	mst.from = probe_site;
 }
 
 /* Verify, declare and run; a verifier refusal is a test failure. */
@@ -334,9 +336,31 @@ static void test_builtins(void)
 	      "execname");
 	CHECK(builtin(DIF_VAR_WALLTIMESTAMP) > 1500000000ull * 1000000000,
 	      "walltimestamp is after 2017");
-	builtin(DIF_VAR_CALLER);
-	CHECK(mst.fault == DTRACEFLT_ILLOP, "caller is not offered: %u",
+}
+
+/*
+ * Stacks begin at the probe site, the return address dtrace_probe()
+ * records in mst.from: here, the frame this function returns to.
+ * Without one on the stack there is no stack at all.
+ */
+static void test_stack_builtins(void)
+{
+	uint64_t depth, caller;
+
+	probe_site = (uintptr_t)__builtin_return_address(0);
+	depth = builtin(DIF_VAR_STACKDEPTH);
+	caller = builtin(DIF_VAR_CALLER);
+	CHECK(mst.fault == 0 && depth >= 2 && depth < 64,
+	      "stackdepth %llu, fault %u", (unsigned long long)depth,
 	      mst.fault);
+	CHECK(caller != 0 && caller != probe_site, "caller 0x%llx",
+	      (unsigned long long)caller);
+	CHECK(builtin(DIF_VAR_USTACKDEPTH) == depth, "ustackdepth (the "
+	      "user host's user stack is its stack)");
+	CHECK(builtin(DIF_VAR_UCALLER) == caller, "ucaller");
+	probe_site = 0;
+	CHECK(builtin(DIF_VAR_STACKDEPTH) == 0 && builtin(DIF_VAR_CALLER) == 0,
+	      "no probe site, no frames");
 }
 
 static void test_globals_and_locals(void)
@@ -955,6 +979,7 @@ int main(void)
 	test_copys();
 	test_scratch_exhaustion();
 	test_builtins();
+	test_stack_builtins();
 	test_globals_and_locals();
 	test_string_subrs();
 	test_lltostr();

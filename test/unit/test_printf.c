@@ -43,7 +43,7 @@ static int fmt(char *out, size_t outlen, const char *f, const dt_pfarg_t *a,
 	FILE *fp = open_memstream(&buf, &len);
 	int rc;
 
-	rc = dt_printf_format(fp, f, a, n, err, errlen);
+	rc = dt_printf_format(NULL, fp, f, a, n, err, errlen);
 	fclose(fp);
 	snprintf(out, outlen, "%s", buf ? buf : "");
 	free(buf);
@@ -195,12 +195,16 @@ static void test_time_and_stack(void)
 	int64_t ns = 1000000000LL * 1000000000LL;
 	uint64_t stack[3] = { 0x1000, 0x2000, 0 };
 	dt_pfarg_t a = arg_int(&ns, 8, 1);
-	dt_pfarg_t k = { .data = stack, .size = sizeof(stack) };
+	dt_pfarg_t k = { .data = stack, .size = sizeof(stack),
+			 .action = DTRACEACT_STACK };
 
 	setenv("TZ", "UTC", 1);
 	expect("%Y", "%Y", &a, 1, "2001 Sep  9 01:46:40");
-	expect("%k", "%k", &k, 1,
-	       "\n              0x1000\n              0x2000\n");
+	/* %k: a line per frame, indented by a left-aligned width */
+	expect("%k", "%k", &k, 1, "\n0x1000\n0x2000\n");
+	expect("%-8k", "%-8k", &k, 1,
+	       "\n        0x1000  \n        0x2000  \n");
+	expect("%8k", "%8k", &k, 1, "\n  0x1000\n  0x2000\n");
 }
 
 static void test_errors(void)

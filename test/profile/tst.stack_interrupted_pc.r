@@ -1,0 +1,2 @@
+20 samples
+first frames are arg0

@@ -1,0 +1,3 @@
+stacks
+first frames with a symbol
+vmlinux frames

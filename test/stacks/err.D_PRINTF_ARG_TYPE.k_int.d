@@ -1,0 +1,5 @@
+/* @@line: 4 */
+BEGIN
+{
+	printf("%k\n", 1);
+}

@@ -1,0 +1,4 @@
+  dtrace`user_go                                    |
+  dtrace`user_go                                    |
+
+  dtrace`user_go                                                    2

@@ -1,0 +1,6 @@
+
+dtrace`dtrace_state_go
+
+    dtrace`dtrace_state_go
+1
+

@@ -1,0 +1,2 @@
+dtrace`user_go|dtrace`user_go|dtrace`user_go           |
+

@@ -1,0 +1,3 @@
+
+              dtrace`dtrace_state_go
+

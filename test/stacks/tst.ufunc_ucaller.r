@@ -1,0 +1,5 @@
+  dtrace`user_go                                    |
+  dtrace`user_go                                    |
+  dtrace                                            |
+  dtrace`user_go                               |
+

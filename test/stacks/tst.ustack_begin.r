@@ -1,0 +1,4 @@
+
+              dtrace`dtrace_state_go
+              dtrace`user_go
+

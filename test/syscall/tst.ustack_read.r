@@ -1,0 +1,6 @@
+
+
+              libc.so.6`read
+              ustack_read`main
+                1
+
