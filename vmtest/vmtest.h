@@ -148,7 +148,7 @@ struct selftest_line {
 	char op[8];			/* trap, text, xcall, clock */
 	char path[8];			/* api, raw */
 	enum selftest_result result;
-	char detail[200];
+	char detail[512];
 };
 
 struct selftest {
