@@ -24,6 +24,10 @@
  * consumer's disables), so arming ten thousand functions costs one
  * ftrace code update.  While a set is replaced, probes that stay
  * enabled (another consumer's) miss their firings for that moment.
+ * Known limit: one update of every function (fbt:::entry, ~38,000
+ * sites) runs without a reschedule point inside ftrace; under TCG that
+ * takes ~50 s and the soft-lockup watchdog warns.  Arming in chunks
+ * (ftrace_set_filter_ips with reset 0 after registration) would fix it.
  *
  * PROBE CONTEXT.  The handlers run with preemption disabled, under
  * ftrace's recursion protection: a traced function called from a handler
