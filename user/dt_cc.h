@@ -251,6 +251,8 @@ void dt_declare(dt_cc_t *cc, dt_dspec_t *ds, dt_decl_t *list);
 const dt_type_t *dt_sou_define(dt_cc_t *cc, dt_tkind_t kind,
 			       const char *tag, dt_decl_t *members,
 			       int define, int line);
+/* struct tag {: from here on the tag is D's, even if the kernel has one */
+void dt_sou_forward(dt_cc_t *cc, dt_tkind_t kind, const char *tag, int line);
 dt_decl_t *dt_decl_spec(dt_decl_t *list, dt_dspec_t *ds);
 const dt_type_t *dt_enum_ref(dt_cc_t *cc, const char *tag, int line);
 void dt_enum_begin(dt_cc_t *cc, const char *tag, int line);

@@ -315,6 +315,24 @@ void dt_declare(dt_cc_t *cc, dt_dspec_t *ds, dt_decl_t *list)
 	}
 }
 
+/*
+ * C's scope rule: a struct's tag is declared at its '{', so that its
+ * members can point to it.  Declaring it in D's table here keeps a
+ * kernel type of the same name (searched after D's) out of the members.
+ */
+void dt_sou_forward(dt_cc_t *cc, dt_tkind_t kind, const char *tag, int line)
+{
+	dt_type_t *t;
+
+	if (strchr(tag, '`') != NULL || dt_type_tag(cc, kind, tag) != NULL)
+		return;		/* dt_sou_define() says what is wrong */
+	t = dt_zalloc(cc, sizeof(*t));
+	t->kind = kind;
+	t->name = tag;
+	t->align = 1;
+	dt_vec_push(cc, &cc->types, t);
+}
+
 const dt_type_t *dt_sou_define(dt_cc_t *cc, dt_tkind_t kind,
 			       const char *tag, dt_decl_t *members,
 			       int define, int line)

@@ -287,8 +287,8 @@ sou_kw:
 
 sou_spec:
 	  sou_kw T_IDENT	{ $$ = dt_sou_define(cc, $1, $2, NULL, 0, L); }
-	| sou_kw T_IDENT '{' members '}'
-				{ $$ = dt_sou_define(cc, $1, $2, $4, 1, L); }
+	| sou_kw T_IDENT '{'	{ dt_sou_forward(cc, $1, $2, L); }
+	  members '}'		{ $$ = dt_sou_define(cc, $1, $2, $5, 1, L); }
 	| sou_kw '{' members '}' { $$ = dt_sou_define(cc, $1, NULL, $3, 1, L); }
 	;
 

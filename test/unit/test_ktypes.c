@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 #include <bpf/btf.h>
 
@@ -195,6 +196,67 @@ static void test_btf(void)
 	      src->types->n : 0, btf ? btf__type_cnt(btf) : 0);
 	btf__free(btf);
 	dt_compiler_destroy(c);
+}
+
+/*
+ * A loaded module's BTF is split on vmlinux's: a struct only the module
+ * defines is found by its name and by mod`name, with the module's size.
+ */
+static void test_module_btf(void)
+{
+	char script[384], path[300], mod[256] = "";
+	const char *sname = NULL;
+	struct btf *base, *btf = NULL;
+	unsigned int id, n, size = 0;
+	struct dirent *de;
+	DIR *d;
+
+	base = btf__parse(VMLINUX_BTF, NULL);
+	if (base == NULL) {
+		SKIP("module BTF: cannot read %s", VMLINUX_BTF);
+		return;
+	}
+	d = opendir("/sys/kernel/btf");
+	while (d != NULL && sname == NULL &&
+	       (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.' || strcmp(de->d_name, "vmlinux") == 0)
+			continue;
+		snprintf(path, sizeof(path), "/sys/kernel/btf/%s", de->d_name);
+		btf__free(btf);
+		btf = btf__parse_split(path, base);
+		n = btf ? btf__type_cnt(btf) : 0;
+		for (id = btf__type_cnt(base); id < n && sname == NULL; id++) {
+			const struct btf_type *t = btf__type_by_id(btf, id);
+			const char *name = btf__name_by_offset(btf,
+							       t->name_off);
+
+			if (btf_is_struct(t) && name[0] != '\0' &&
+			    btf__find_by_name_kind(base, name,
+						   BTF_KIND_STRUCT) < 0) {
+				sname = name;
+				size = t->size;
+				snprintf(mod, sizeof(mod), "%s", de->d_name);
+			}
+		}
+	}
+	if (d != NULL)
+		closedir(d);
+	if (sname == NULL) {
+		SKIP("module BTF: no loaded module defines a struct of its own "
+		     "in /sys/kernel/btf");
+	} else {
+		/* a compile-time check: a dimension of 0 is D_DECL_ARRSUB */
+		snprintf(script, sizeof(script), "int size_ok[sizeof(struct "
+			 "%s`%s) == %u && sizeof(struct %s) == %u ? 1 : 0];",
+			 mod, sname, size, sname, size);
+		/* the kernel host finds the modules itself */
+		CHECK_TAG(DT_CF_KERNEL, NULL, script, "");
+		snprintf(script, sizeof(script), "BEGIN { trace(sizeof(struct "
+			 "%s`no_such_struct_xyz)); }", mod);
+		CHECK_TAG(DT_CF_KERNEL, NULL, script, "D_TYPE_ERR");
+	}
+	btf__free(btf);
+	btf__free(base);
 }
 
 /* ---- DWARF ---------------------------------------------------------- */
@@ -562,6 +624,7 @@ static void test_args(void)
 int main(void)
 {
 	test_btf();
+	test_module_btf();
 	test_dwarf();
 	test_symbols();
 	test_args();
