@@ -62,6 +62,24 @@ int dt_symname_cmp(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
+size_t dt_symname_upto(const void *table, size_t n, size_t size,
+		       uint64_t addr)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const dt_symname_t *s = (const void *)((const char *)table +
+						       mid * size);
+
+		if (s->addr <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int bind_rank(unsigned char bind)
 {
 	return bind == STB_GLOBAL ? 0 : bind == STB_WEAK ? 1 : 2;
@@ -274,18 +292,11 @@ int dt_elfsyms_vaddr(const dt_elfsyms_t *es, uint64_t off, uint64_t *vaddr)
 const char *dt_elfsyms_lookup(const dt_elfsyms_t *es, uint64_t vaddr,
 			      uint64_t *value)
 {
-	size_t lo = 0, hi = es->nsyms, i, back;
+	size_t lo = dt_symname_upto(es->syms, es->nsyms, sizeof(*es->syms),
+				    vaddr), i, back;
 
-	/* the last symbol at or below vaddr */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (es->syms[mid].sym.addr <= vaddr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	/* it, or one a little below it that is large enough to hold vaddr */
+	/* the last symbol at or below vaddr, or one a little below it that
+	   is large enough to hold vaddr */
 	for (back = 0; back < 8 && lo > back; back++) {
 		const dt_elfsym_t *s = &es->syms[lo - 1 - back];
 

@@ -248,18 +248,11 @@ static const dt_kobj_t *obj_at(const dt_ksyms_t *ks, uint64_t addr)
 
 int dt_ksyms_lookup(const dt_ksyms_t *ks, uint64_t addr, dt_symbol_t *sym)
 {
-	size_t lo = 0, hi = ks->nsyms;
+	size_t lo = dt_symname_upto(ks->syms, ks->nsyms, sizeof(*ks->syms),
+				    addr);
 	const dt_ksym_t *s, *next;
 	const dt_kobj_t *o;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ks->syms[mid].sym.addr <= addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	memset(sym, 0, sizeof(*sym));
 	if (lo > 0) {
 		s = &ks->syms[lo - 1];

@@ -90,5 +90,11 @@ typedef struct dt_symname {
 } dt_symname_t;
 
 int dt_symname_cmp(const void *a, const void *b);
+/*
+ * In such a table, sorted, of n entries of 'size' bytes each: how many
+ * entries lie at or below addr (the last of them is the symbol before it).
+ */
+size_t dt_symname_upto(const void *table, size_t n, size_t size,
+		       uint64_t addr);
 
 #endif /* DT_SYM_H */
