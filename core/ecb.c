@@ -10,8 +10,10 @@
  * bytes, 1 for strings and traced memory); strings take strsize bytes,
  * by-reference values their size, exit() 4 bytes.  The whole EPID record
  * is padded to 8.  Actions that record nothing get a 0-size record so
- * that every statement finds its records (dt_prog.h).  Aggregations and
- * the DIFEXPR actions that are their keys write no principal record; a
+ * that every statement finds its records (dt_prog.h).  Stacks take 8
+ * bytes a frame (ustack one more, for the pid), user symbol actions 16
+ * (pid and address), sym() and mod() 8.  Aggregations and the actions
+ * that are their keys write no principal record; a
  * clause that only aggregates writes no EPID record at all (size 0),
  * while an empty clause writes a bare header (the probe fired).
  */

@@ -409,35 +409,49 @@ static dt_aggent_t *agg_lookup(dt_aggvar_state_t *av,
  * it is likely to be alive (dt_usyms.c).  Returns the key to use: 'key',
  * or its canonical copy in *copy (keysize bytes, allocated here).
  */
+static int key_pid(const unsigned char *p)
+{
+	uint64_t pid;
+
+	memcpy(&pid, p, 8);
+	return (int)pid;
+}
+
 static const unsigned char *key_canon(dtrace_hdl_t *dtp,
 				      const dtc_aggdesc_t *d,
 				      const unsigned char *key,
 				      unsigned char **copy)
 {
 	unsigned int i;
-	uint64_t pid, addr;
-	int sympid;
+	uint64_t addr;
 
 	for (i = 0; i < d->nkeys; i++) {
 		const dtc_recdesc_t *r = &d->keys[i];
-		dt_symfmt_t how = r->action == DTRACEACT_MOD ||
-				  r->action == DTRACEACT_UMOD ?
-				  DT_SYMFMT_MOD : DT_SYMFMT_FUNC;
-		size_t at = r->offset;
+		size_t at = r->offset;		/* of the address */
+		int pid = -1;			/* a kernel address */
+		dt_symfmt_t how;
 
-		if (!dt_sym_action(r->action) || r->action == DTRACEACT_STACK)
-			continue;
-		if (r->action != DTRACEACT_SYM && r->action != DTRACEACT_MOD) {
-			memcpy(&pid, key + at, 8);
-			dt_sym_grab(dtp, (int)pid);
+		switch (r->action) {
+		case DTRACEACT_SYM:
+			how = DT_SYMFMT_FUNC;
+			break;
+		case DTRACEACT_MOD:
+			how = DT_SYMFMT_MOD;
+			break;
+		case DTRACEACT_USYM:
+		case DTRACEACT_UMOD:
+			how = r->action == DTRACEACT_USYM ? DT_SYMFMT_FUNC :
+							    DT_SYMFMT_MOD;
+			pid = key_pid(key + at);
 			at += 8;
-			sympid = (int)pid;
-		} else {
-			sympid = -1;
-		}
-		if (r->action == DTRACEACT_USTACK ||
-		    r->action == DTRACEACT_UADDR)
+			break;
+		case DTRACEACT_USTACK:
+		case DTRACEACT_UADDR:
+			dt_sym_grab(dtp, key_pid(key + at));
 			continue;
+		default:
+			continue;
+		}
 		if (*copy == NULL) {
 			*copy = malloc(d->keysize ? d->keysize : 1);
 			if (*copy == NULL)
@@ -445,7 +459,7 @@ static const unsigned char *key_canon(dtrace_hdl_t *dtp,
 			memcpy(*copy, key, d->keysize);
 		}
 		memcpy(&addr, key + at, 8);
-		addr = dt_sym_canon(dtp, sympid, addr, how);
+		addr = dt_sym_canon(dtp, pid, addr, how);
 		memcpy(*copy + at, &addr, 8);
 	}
 	return *copy != NULL ? *copy : key;

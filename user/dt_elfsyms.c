@@ -6,8 +6,8 @@
  * the PT_LOAD segments that tell where each file offset is loaded.
  *
  * Symbols are kept sorted by address, one per address: of several names
- * for one address (read, __read, __libc_read) the one dt_sym_prefer()
- * chooses, with the largest size among them.  A lookup finds the symbol
+ * for one address (read, __read, __libc_read) the one dt_symname_cmp()
+ * puts first, with the largest size among them.  A lookup finds the symbol
  * whose [value, value + size) holds the address; a symbol of size 0 (an
  * assembler label) covers only its own address.  Addresses are link-time
  * addresses: a caller with a run-time address subtracts the load bias of
@@ -24,11 +24,9 @@
 #include "dt_sym.h"
 
 typedef struct dt_elfsym {
-	uint64_t	value;
+	dt_symname_t	sym;		/* the name is in dt_elfsyms_t.names;
+					   func: STT_FUNC or STT_GNU_IFUNC */
 	uint64_t	size;
-	const char	*name;		/* in dt_elfsyms_t.names */
-	unsigned char	func;		/* STT_FUNC or STT_GNU_IFUNC */
-	unsigned char	bind;		/* 0 global, 1 weak, 2 local */
 } dt_elfsym_t;
 
 typedef struct dt_elfload {
@@ -45,37 +43,41 @@ struct dt_elfsyms {
 	size_t		nloads;
 };
 
-/*
- * Names shown for an address that has several: a function rather than
- * data, fewer leading underscores (the public name: read, not __read),
- * global before weak before local, then the shorter, then by spelling,
- * so that the choice never depends on the order of the table.
- */
-int dt_sym_prefer(const char *a, int a_func, int a_bind, const char *b,
-		  int b_func, int b_bind)
+int dt_symname_cmp(const void *pa, const void *pb)
 {
-	size_t ua = strspn(a, "_"), ub = strspn(b, "_");
-	size_t la = strlen(a), lb = strlen(b);
+	const dt_symname_t *a = pa, *b = pb;
+	size_t ua = strspn(a->name, "_"), ub = strspn(b->name, "_");
+	size_t la = strlen(a->name), lb = strlen(b->name);
 
-	if (a_func != b_func)
-		return a_func ? -1 : 1;
+	if (a->addr != b->addr)
+		return a->addr < b->addr ? -1 : 1;
+	if (a->func != b->func)
+		return a->func ? -1 : 1;
 	if (ua != ub)
 		return ua < ub ? -1 : 1;
-	if (a_bind != b_bind)
-		return a_bind < b_bind ? -1 : 1;
+	if (a->bind != b->bind)
+		return a->bind < b->bind ? -1 : 1;
 	if (la != lb)
 		return la < lb ? -1 : 1;
-	return strcmp(a, b);
+	return strcmp(a->name, b->name);
 }
 
-static int sym_cmp(const void *pa, const void *pb)
+size_t dt_symname_upto(const void *table, size_t n, size_t size,
+		       uint64_t addr)
 {
-	const dt_elfsym_t *a = pa, *b = pb;
+	size_t lo = 0, hi = n;
 
-	if (a->value != b->value)
-		return a->value < b->value ? -1 : 1;
-	return dt_sym_prefer(a->name, a->func, a->bind, b->name, b->func,
-			     b->bind);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const dt_symname_t *s = (const void *)((const char *)table +
+						       mid * size);
+
+		if (s->addr <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static int bind_rank(unsigned char bind)
@@ -131,11 +133,11 @@ static void table_add(dt_elfsyms_t *es, Elf *elf, Elf_Scn *scn,
 			continue;
 		len = strlen(name) + 1;
 		e = &es->syms[es->nsyms++];
-		e->value = s.st_value;
+		e->sym.addr = s.st_value;
+		e->sym.name = memcpy(es->names + *names_used, name, len);
+		e->sym.func = type != STT_OBJECT;
+		e->sym.bind = (unsigned char)bind_rank(GELF_ST_BIND(s.st_info));
 		e->size = s.st_size;
-		e->name = memcpy(es->names + *names_used, name, len);
-		e->func = type != STT_OBJECT;
-		e->bind = (unsigned char)bind_rank(GELF_ST_BIND(s.st_info));
 		*names_used += len;
 	}
 }
@@ -145,11 +147,13 @@ static void table_sort(dt_elfsyms_t *es)
 {
 	size_t i, n = 0;
 
-	qsort(es->syms, es->nsyms, sizeof(*es->syms), sym_cmp);
+	qsort(es->syms, es->nsyms, sizeof(*es->syms), dt_symname_cmp);
 	for (i = 0; i < es->nsyms; i++) {
-		if (n > 0 && es->syms[n - 1].value == es->syms[i].value) {
-			if (es->syms[i].size > es->syms[n - 1].size)
-				es->syms[n - 1].size = es->syms[i].size;
+		dt_elfsym_t *last = n > 0 ? &es->syms[n - 1] : NULL;
+
+		if (last != NULL && last->sym.addr == es->syms[i].sym.addr) {
+			if (es->syms[i].size > last->size)
+				last->size = es->syms[i].size;
 			continue;
 		}
 		es->syms[n++] = es->syms[i];
@@ -288,25 +292,18 @@ int dt_elfsyms_vaddr(const dt_elfsyms_t *es, uint64_t off, uint64_t *vaddr)
 const char *dt_elfsyms_lookup(const dt_elfsyms_t *es, uint64_t vaddr,
 			      uint64_t *value)
 {
-	size_t lo = 0, hi = es->nsyms, i, back;
+	size_t lo = dt_symname_upto(es->syms, es->nsyms, sizeof(*es->syms),
+				    vaddr), i, back;
 
-	/* the last symbol at or below vaddr */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (es->syms[mid].value <= vaddr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	/* it, or one a little below it that is large enough to hold vaddr */
+	/* the last symbol at or below vaddr, or one a little below it that
+	   is large enough to hold vaddr */
 	for (back = 0; back < 8 && lo > back; back++) {
 		const dt_elfsym_t *s = &es->syms[lo - 1 - back];
 
-		i = vaddr - s->value;
+		i = vaddr - s->sym.addr;
 		if (i < s->size || (s->size == 0 && i == 0)) {
-			*value = s->value;
-			return s->name;
+			*value = s->sym.addr;
+			return s->sym.name;
 		}
 	}
 	return NULL;

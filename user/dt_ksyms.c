@@ -20,8 +20,8 @@
  * that no symbol covers but that lies between an object's first and last
  * symbols, or inside a module's extent, still names its object.
  *
- * Symbols at one address share it under the name dt_sym_prefer()
- * chooses (global before local, as for ELF files: T before t).
+ * Symbols at one address share it under the name dt_symname_cmp()
+ * puts first (global before local, as for ELF files: T before t).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -31,11 +31,9 @@
 #include "dt_sym.h"
 
 typedef struct dt_ksym {
-	uint64_t	addr;
-	const char	*name;		/* in the pool */
+	dt_symname_t	sym;		/* the name is in the pool; func: a
+					   text symbol */
 	unsigned int	obj;		/* index into objs */
-	unsigned char	func;		/* a text symbol */
-	unsigned char	bind;		/* 0 global, 1 weak, 2 local */
 } dt_ksym_t;
 
 typedef struct dt_kobj {
@@ -133,13 +131,13 @@ static int add_line(dt_ksyms_t *ks, const char *line)
 		ks->cap = cap;
 	}
 	s = &ks->syms[ks->nsyms];
-	s->addr = addr;
-	s->name = pool_add(ks, name);
+	s->sym.addr = addr;
+	s->sym.name = pool_add(ks, name);
+	s->sym.func = type == 't' || type == 'T' || type == 'w' || type == 'W';
+	s->sym.bind = type >= 'A' && type <= 'Z' ?
+		      (type == 'W' || type == 'V' ? 1 : 0) : 2;
 	s->obj = obj;
-	s->func = type == 't' || type == 'T' || type == 'w' || type == 'W';
-	s->bind = type >= 'A' && type <= 'Z' ? (type == 'W' || type == 'V' ?
-						1 : 0) : 2;
-	if (s->name == NULL)
+	if (s->sym.name == NULL)
 		return -1;
 	ks->nsyms++;
 	if (addr < ks->objs[obj].lo)
@@ -147,16 +145,6 @@ static int add_line(dt_ksyms_t *ks, const char *line)
 	if (addr > ks->objs[obj].hi)
 		ks->objs[obj].hi = addr;
 	return 1;
-}
-
-static int ksym_cmp(const void *pa, const void *pb)
-{
-	const dt_ksym_t *a = pa, *b = pb;
-
-	if (a->addr != b->addr)
-		return a->addr < b->addr ? -1 : 1;
-	return dt_sym_prefer(a->name, a->func, a->bind, b->name, b->func,
-			     b->bind);
 }
 
 /* /proc/modules: "ext4 1085440 1 - Live 0xffffffffc0a52000". */
@@ -212,10 +200,12 @@ dt_ksyms_t *dt_ksyms_read(const char *kallsyms, const char *modules,
 			 kallsyms);
 		return NULL;
 	}
-	qsort(ks->syms, ks->nsyms, sizeof(*ks->syms), ksym_cmp);
+	qsort(ks->syms, ks->nsyms, sizeof(*ks->syms), dt_symname_cmp);
 	for (i = 0; i < ks->nsyms; i++) {	/* one name an address */
-		if (n > 0 && ks->syms[n - 1].addr == ks->syms[i].addr &&
-		    ks->syms[n - 1].obj == ks->syms[i].obj)
+		const dt_ksym_t *last = n > 0 ? &ks->syms[n - 1] : NULL;
+
+		if (last != NULL && last->sym.addr == ks->syms[i].sym.addr &&
+		    last->obj == ks->syms[i].obj)
 			continue;
 		ks->syms[n++] = ks->syms[i];
 	}
@@ -258,29 +248,22 @@ static const dt_kobj_t *obj_at(const dt_ksyms_t *ks, uint64_t addr)
 
 int dt_ksyms_lookup(const dt_ksyms_t *ks, uint64_t addr, dt_symbol_t *sym)
 {
-	size_t lo = 0, hi = ks->nsyms;
+	size_t lo = dt_symname_upto(ks->syms, ks->nsyms, sizeof(*ks->syms),
+				    addr);
 	const dt_ksym_t *s, *next;
 	const dt_kobj_t *o;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ks->syms[mid].addr <= addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	memset(sym, 0, sizeof(*sym));
 	if (lo > 0) {
 		s = &ks->syms[lo - 1];
 		next = lo < ks->nsyms ? &ks->syms[lo] : NULL;
 		o = &ks->objs[s->obj];
-		if (addr == s->addr ||
+		if (addr == s->sym.addr ||
 		    (next != NULL && next->obj == s->obj) ||
 		    (o->end != 0 && addr < o->end)) {
 			sym->object = o->name;
-			sym->name = s->name;
-			sym->value = s->addr;
+			sym->name = s->sym.name;
+			sym->value = s->sym.addr;
 			sym->base = o->lo;
 			return DT_SYM_FOUND;
 		}

@@ -73,8 +73,28 @@ void dt_usyms_grab(dt_usyms_t *us, int pid);
 int dt_usyms_lookup(dt_usyms_t *us, int pid, uint64_t addr,
 		    dt_symbol_t *sym);
 
-/* Of two symbols at one address, the name to show (< 0: a). */
-int dt_sym_prefer(const char *a, int a_func, int a_bind, const char *b,
-		  int b_func, int b_bind);
+/*
+ * The part of a symbol table entry that orders it: the entries of the
+ * kernel's and of ELF files' tables begin with one.  dt_symname_cmp sorts
+ * them (qsort) by address and, at one address, the name to show first:
+ * a function rather than data, fewer leading underscores (the public
+ * name: read, not __read), global before weak before local, then the
+ * shorter, then by spelling, so that the choice never depends on the
+ * order of the table.
+ */
+typedef struct dt_symname {
+	uint64_t	addr;
+	const char	*name;
+	unsigned char	func;		/* a function, not data */
+	unsigned char	bind;		/* 0 global, 1 weak, 2 local */
+} dt_symname_t;
+
+int dt_symname_cmp(const void *a, const void *b);
+/*
+ * In such a table, sorted, of n entries of 'size' bytes each: how many
+ * entries lie at or below addr (the last of them is the symbol before it).
+ */
+size_t dt_symname_upto(const void *table, size_t n, size_t size,
+		       uint64_t addr);
 
 #endif /* DT_SYM_H */

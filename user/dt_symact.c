@@ -18,6 +18,9 @@
  * A stack without a count records as many frames as the stackframes
  * (ustackframes) option says, 20 (100) by default: the count in the
  * action is 0 and the core resolves it when it loads the program.
+ * ustack()'s second argument, the size of the strings that ustack
+ * helpers add for frames of interpreted code, is accepted and unused:
+ * there are no ustack helpers here.
  */
 #include <string.h>
 

@@ -24,37 +24,72 @@
 
 #define FIXTURES	"test/unit/fixtures/"
 
-static int lookup_k(const dt_ksyms_t *ks, uint64_t addr, dt_symbol_t *s)
-{
-	return dt_ksyms_lookup(ks, addr, s);
-}
+/*
+ * What the fixtures hold at an address: a symbol (object`name at value),
+ * or nothing (object NULL).
+ */
+typedef struct kexpect {
+	uint64_t	addr;
+	const char	*object, *name;
+	uint64_t	value;
+	const char	*why;
+} kexpect_t;
 
-static void expect_ksym(const dt_ksyms_t *ks, uint64_t addr,
-			const char *object, const char *name, uint64_t value)
-{
-	dt_symbol_t s;
-	int found = lookup_k(ks, addr, &s);
-
-	CHECK(found == DT_SYM_FOUND, "0x%llx: no symbol (%d)",
-	      (unsigned long long)addr, found);
-	if (found != DT_SYM_FOUND)
-		return;
-	CHECK(strcmp(s.object, object) == 0 && strcmp(s.name, name) == 0 &&
-	      s.value == value, "0x%llx: %s`%s at 0x%llx, want %s`%s at "
-	      "0x%llx", (unsigned long long)addr, s.object, s.name,
-	      (unsigned long long)s.value, object, name,
-	      (unsigned long long)value);
-}
-
-static void expect_knone(const dt_ksyms_t *ks, uint64_t addr)
+static void expect_ksyms(const dt_ksyms_t *ks, const kexpect_t *e, size_t n)
 {
 	dt_symbol_t s;
-	int found = lookup_k(ks, addr, &s);
+	size_t i;
+	int found;
 
-	CHECK(found == DT_SYM_NONE, "0x%llx: found %s`%s, want nothing",
-	      (unsigned long long)addr, s.object ? s.object : "-",
-	      s.name ? s.name : "-");
+	for (i = 0; i < n; i++, e++) {
+		found = dt_ksyms_lookup(ks, e->addr, &s);
+		if (e->object == NULL) {
+			CHECK(found == DT_SYM_NONE, "%s: 0x%llx is %s`%s",
+			      e->why, (unsigned long long)e->addr,
+			      s.object ? s.object : "-", s.name ? s.name : "-");
+			continue;
+		}
+		CHECK(found == DT_SYM_FOUND && strcmp(s.object, e->object) == 0
+		      && strcmp(s.name, e->name) == 0 && s.value == e->value,
+		      "%s: 0x%llx is %s`%s at 0x%llx, want %s`%s at 0x%llx",
+		      e->why, (unsigned long long)e->addr,
+		      found == DT_SYM_FOUND ? s.object : "-",
+		      found == DT_SYM_FOUND ? s.name : "-",
+		      (unsigned long long)s.value, e->object, e->name,
+		      (unsigned long long)e->value);
+	}
 }
+
+static const kexpect_t with_modules[] = {
+	{ 0xffffffff81000010, "vmlinux", "startup_64", 0xffffffff81000000,
+	  "aliases: the public name, not _text or _stext" },
+	{ 0xffffffff81000000, "vmlinux", "startup_64", 0xffffffff81000000,
+	  "at the symbol" },
+	{ 0xffffffff81234580, "vmlinux", "vfs_read", 0xffffffff81234560,
+	  "global before local at one address" },
+	{ 0xffffffff81234700, "vmlinux", "arch_vfs_hook", 0xffffffff81234700,
+	  "weak" },
+	{ 0xffffffff81234900, "vmlinux", "rw_verify_area", 0xffffffff81234800,
+	  "up to the next symbol" },
+	{ 0xffffffffc0a52010, "ext4", "ext4_file_read_iter",
+	  0xffffffffc0a52000, "a module's own name" },
+	{ 0xffffffffc0a52f00, "ext4", "ext4_init_fs", 0xffffffffc0a52100,
+	  "a module's last symbol, up to its end in /proc/modules" },
+	{ 0xffffffffc0b00300, "dtrace", "dtrace_state_go", 0xffffffffc0b00200,
+	  "another module" },
+	{ 0xffffffffc0a53010, NULL, NULL, 0, "past the end of ext4" },
+	{ 0xffffffff82000010, NULL, NULL, 0,
+	  "past the kernel's last symbol: nothing bounds it" },
+	{ 0x12345, NULL, NULL, 0, "per-CPU offsets (type A) are no address" },
+	{ 0x10, NULL, NULL, 0, "per-CPU offsets (type A) are no address" },
+};
+
+static const kexpect_t without_modules[] = {
+	{ 0xffffffffc0a52100, "ext4", "ext4_init_fs", 0xffffffffc0a52100,
+	  "a module's last symbol covers itself" },
+	{ 0xffffffffc0a52180, NULL, NULL, 0,
+	  "and no more without the module's extent" },
+};
 
 static void test_kallsyms(void)
 {
@@ -65,40 +100,16 @@ static void test_kallsyms(void)
 	if (ks == NULL)
 		UNIT_SETUP_FAILED(err);
 
-	/* aliases: the public name wins (startup_64, not _text/_stext) */
-	expect_ksym(ks, 0xffffffff81000010ULL, "vmlinux", "startup_64",
-		    0xffffffff81000000ULL);
-	expect_ksym(ks, 0xffffffff81000000ULL, "vmlinux", "startup_64",
-		    0xffffffff81000000ULL);
-	/* global before local at one address */
-	expect_ksym(ks, 0xffffffff81234580ULL, "vmlinux", "vfs_read",
-		    0xffffffff81234560ULL);
-	expect_ksym(ks, 0xffffffff81234700ULL, "vmlinux", "arch_vfs_hook",
-		    0xffffffff81234700ULL);
-	expect_ksym(ks, 0xffffffff81234900ULL, "vmlinux", "rw_verify_area",
-		    0xffffffff81234800ULL);
-	/* modules: their own name, up to the end /proc/modules gives */
-	expect_ksym(ks, 0xffffffffc0a52010ULL, "ext4", "ext4_file_read_iter",
-		    0xffffffffc0a52000ULL);
-	expect_ksym(ks, 0xffffffffc0a52f00ULL, "ext4", "ext4_init_fs",
-		    0xffffffffc0a52100ULL);
-	expect_ksym(ks, 0xffffffffc0b00300ULL, "dtrace", "dtrace_state_go",
-		    0xffffffffc0b00200ULL);
-	expect_knone(ks, 0xffffffffc0a53010ULL);	/* past ext4 */
-	/* past the last symbol of the kernel: nothing bounds it */
-	expect_knone(ks, 0xffffffff82000010ULL);
-	/* per-CPU offsets (type A) are not addresses */
-	expect_knone(ks, 0x12345ULL);
-	expect_knone(ks, 0x10ULL);
+	expect_ksyms(ks, with_modules,
+		     sizeof(with_modules) / sizeof(with_modules[0]));
 	dt_ksyms_free(ks);
 
 	/* without module extents, a module's last symbol covers itself */
 	ks = dt_ksyms_read(FIXTURES "kallsyms", NULL, err, sizeof(err));
 	if (ks == NULL)
 		UNIT_SETUP_FAILED(err);
-	expect_ksym(ks, 0xffffffffc0a52100ULL, "ext4", "ext4_init_fs",
-		    0xffffffffc0a52100ULL);
-	expect_knone(ks, 0xffffffffc0a52180ULL);
+	expect_ksyms(ks, without_modules,
+		     sizeof(without_modules) / sizeof(without_modules[0]));
 	dt_ksyms_free(ks);
 
 	/* all addresses 0: what a reader without the right gets */
@@ -186,16 +197,30 @@ static void test_elf_files(void)
 	dt_elfsyms_free(es);
 }
 
-static void test_prefer(void)
+static int prefer(const char *a, int afunc, int abind, const char *b,
+		  int bfunc, int bbind)
 {
+	dt_symname_t x = { 0x1000, a, (unsigned char)afunc,
+			   (unsigned char)abind };
+	dt_symname_t y = { 0x1000, b, (unsigned char)bfunc,
+			   (unsigned char)bbind };
+
+	return dt_symname_cmp(&x, &y);
+}
+
+static void test_names(void)
+{
+	dt_symname_t lo = { 0x1000, "z", 0, 2 }, hi = { 0x2000, "a", 1, 0 };
+
 	/* libc's read has the aliases __read and __libc_read */
-	CHECK(dt_sym_prefer("read", 1, 0, "__read", 1, 0) < 0, "read");
-	CHECK(dt_sym_prefer("__libc_read", 1, 0, "read", 1, 1) > 0,
+	CHECK(prefer("read", 1, 0, "__read", 1, 0) < 0, "read");
+	CHECK(prefer("__libc_read", 1, 0, "read", 1, 1) > 0,
 	      "read even when weak");
-	CHECK(dt_sym_prefer("data", 0, 0, "func", 1, 0) > 0, "functions");
-	CHECK(dt_sym_prefer("a", 1, 2, "b", 1, 0) > 0, "global first");
-	CHECK(dt_sym_prefer("ab", 1, 0, "abc", 1, 0) < 0, "shorter");
-	CHECK(dt_sym_prefer("ab", 1, 0, "ac", 1, 0) < 0, "spelling");
+	CHECK(prefer("data", 0, 0, "func", 1, 0) > 0, "functions");
+	CHECK(prefer("a", 1, 2, "b", 1, 0) > 0, "global first");
+	CHECK(prefer("ab", 1, 0, "abc", 1, 0) < 0, "shorter");
+	CHECK(prefer("ab", 1, 0, "ac", 1, 0) < 0, "spelling");
+	CHECK(dt_symname_cmp(&lo, &hi) < 0, "addresses first");
 }
 
 int main(void)
@@ -203,6 +228,6 @@ int main(void)
 	test_kallsyms();
 	test_own_symbols();
 	test_elf_files();
-	test_prefer();
+	test_names();
 	return unit_summary();
 }
