@@ -7,7 +7,9 @@
  * exit is the reverse.  At exit no file is open (the device's owner is
  * this module), hence no consumer state and no enabled probe: the finis
  * cannot be busy, and if one still says so that is a bug worth a loud
- * message, not a reason to leave the module half-unloaded.
+ * message, not a reason to leave the module half-unloaded.  Last of all
+ * the memory account must be back to zero (os_linux_mem.c), or the exit
+ * says how much leaked.
  */
 #include <linux/module.h>
 #include <linux/init.h>
@@ -45,6 +47,7 @@ fail_core:
 	dtrace_core_fini();
 fail_os:
 	os_linux_fini();
+	os_linux_mem_fini();
 	return rv;
 }
 
@@ -60,6 +63,7 @@ static void __exit dtrace_mod_exit(void)
 	if (rv)
 		pr_err("dtrace: core still busy at unload (%d)\n", rv);
 	os_linux_fini();
+	os_linux_mem_fini();
 }
 
 module_init(dtrace_mod_init);

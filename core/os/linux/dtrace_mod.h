@@ -8,6 +8,12 @@
 int dtrace_dev_init(void);
 void dtrace_dev_fini(void);
 
+/*
+ * The account of the module's memory (os_linux_mem.c): reports a leak,
+ * loudly, when anything is still allocated.  Called last at unload.
+ */
+void os_linux_mem_fini(void);
+
 /* What the kernel runs on (os_linux_hv.c): detected once at load. */
 void os_linux_hv_init(void);
 const char *os_linux_hypervisor(void);
