@@ -12,6 +12,13 @@
 # at the end counts cycles and failures, and the exit status is non-zero
 # when anything failed.
 #
+# KERNEL TEXT.  Before the first cycle the kernel's text is saved
+# (test/stress/kernel-text); after every rmmod it must be the same, byte
+# for byte: whatever dtrace patched while it traced (the syscall
+# tracepoints' static keys, fbt's probe points) is back.  A kernel that
+# does not let us read its text (no /proc/kcore) skips that check, and
+# the summary says so.
+#
 # THE MEMORY ACCOUNT.  dtrace.ko counts what it has allocated and not
 # freed in /sys/module/dtrace/parameters/alloc_count and alloc_bytes
 # (core/os/linux/os_linux_mem.c).  Right after insmod they hold the load
@@ -31,6 +38,17 @@ STRESS_TRIGGERS=${TRIGGERS:-build/triggers}
 
 stress_failures=0
 stress_klog_mark=0
+stress_text=	# the saved kernel text, or empty: not checked
+stress_text_skip=
+
+# Scratch space, removed at exit; a script that starts processes defines
+# stress_on_exit to stop them.
+STRESS_TMP=$(mktemp -d "${TMPDIR:-/tmp}/stress.XXXXXX") || exit 1
+stress_exit() {
+	declare -F stress_on_exit >/dev/null && stress_on_exit
+	rm -rf "$STRESS_TMP"
+}
+trap stress_exit EXIT
 
 fail() {
 	echo "FAIL $stress_name: $*"
@@ -84,6 +102,12 @@ stress_args() {
 	stress_klog_mark_now "start"
 	echo "$stress_name: $stress_cycles cycles, $(nproc) CPUs," \
 	    "module $stress_ko, kernel $(uname -r)"
+	if stress_text_skip=$(test/stress/kernel-text save \
+	    "$STRESS_TMP/text" 2>&1); then
+		stress_text=$STRESS_TMP/text
+	else
+		echo "$stress_name: kernel text not checked: $stress_text_skip"
+	fi
 }
 
 # Programs the script runs, which the host must have built.
@@ -134,7 +158,19 @@ mod_unload() {
 		    "$(cat "/sys/module/$STRESS_MOD/refcnt" 2>/dev/null))"; return 1; }
 	mod_loaded && { fail "rmmod succeeded but /sys/module/$STRESS_MOD" \
 	    "is still there"; return 1; }
-	stress_klog_check "rmmod"
+	stress_after_unload "rmmod"
+}
+
+# What every unload must leave: the kernel text as it was, a clean log.
+stress_after_unload() {
+	local out
+
+	if [ -n "$stress_text" ] &&
+	   ! out=$(test/stress/kernel-text compare "$stress_text" 2>&1); then
+		fail "kernel text after $1 is not as before the first cycle:"
+		echo "$out" | sed 's/^/    /'
+	fi
+	stress_klog_check "$1"
 }
 
 # rmmod while the module is busy: it must fail, say the module is in use
@@ -184,9 +220,12 @@ stress_klog_check() {
 
 # The closing line; the exit status is the verdict.
 stress_summary() {
+	local text="kernel text restored after every rmmod"
+
+	[ -n "$stress_text" ] || text="kernel text not checked"
 	stress_klog_check "the last cycle"
 	if [ "$stress_failures" -eq 0 ]; then
-		echo "$stress_name: ok: $stress_cycles cycles; $*"
+		echo "$stress_name: ok: $stress_cycles cycles; $*; $text"
 	else
 		echo "$stress_name: $stress_failures failures in" \
 		    "$stress_cycles cycles"
