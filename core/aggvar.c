@@ -22,7 +22,8 @@ dtrace_aggvar_t *dtrace_state_aggvar(dtrace_state_t *state, uint32_t varid)
 
 static void aggvar_free(dtrace_aggvar_t *av)
 {
-	os_free(av->keys, av->nkeys * sizeof(dtc_recdesc_t));
+	os_free(av->keys,
+		(av->nkeys ? av->nkeys : 1) * sizeof(dtc_recdesc_t));
 	os_free(av, sizeof(*av));
 }
 
@@ -89,15 +90,16 @@ static int aggvar_add(dtrace_state_t *state, dtrace_aggvar_t *av)
 {
 	dtrace_aggvar_t **tab;
 
-	if (state->naggs % 16 == 0) {
-		tab = os_zalloc((state->naggs + 16) * sizeof(*tab));
+	if (state->naggs == state->aggcap) {
+		tab = os_zalloc((state->aggcap + 16) * sizeof(*tab));
 		if (tab == NULL)
 			return -ENOMEM;
 		if (state->naggs)
 			os_memcpy(tab, state->aggs,
 				  state->naggs * sizeof(*tab));
-		os_free(state->aggs, state->naggs * sizeof(*tab));
+		os_free(state->aggs, state->aggcap * sizeof(*tab));
 		state->aggs = tab;
+		state->aggcap += 16;
 	}
 	state->aggs[state->naggs++] = av;
 	if (av->keysize > state->maxkeysize)

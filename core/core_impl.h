@@ -304,7 +304,9 @@ typedef struct dtrace_cpustate {
 	char		*scratch;
 	size_t		scratch_size;
 	uint64_t	*locals;
+	size_t		locals_size;
 	char		*key;		/* aggregation key */
+	size_t		key_size;
 } dtrace_cpustate_t;
 
 struct dtrace_state {
@@ -319,6 +321,7 @@ struct dtrace_state {
 	/* aggregation variables, indexed by slot, looked up by varid */
 	dtrace_aggvar_t	**aggs;
 	uint32_t	naggs;
+	uint32_t	aggcap;		/* slots allocated at aggs */
 	uint32_t	maxkeysize;
 	/* per CPU, allocated at go */
 	dtrace_cpustate_t *cpus;

@@ -90,8 +90,8 @@ static void cpustate_free(dtrace_state_t *state, dtrace_cpustate_t *c)
 	dtrace_buffer_free(&c->buf);
 	dtrace_aggbuffer_free(&c->agg);
 	os_free(c->scratch, c->scratch_size);
-	os_free(c->locals, 8);
-	os_free(c->key, state->maxkeysize);
+	os_free(c->locals, c->locals_size);
+	os_free(c->key, c->key_size);
 }
 
 /* Bytes of the END clauses' records: a fill buffer keeps them free. */
@@ -130,8 +130,10 @@ static int cpustate_alloc(dtrace_state_t *state, dtrace_cpustate_t *c)
 		return rc;
 	c->scratch_size = SCRATCH_BASE + SCRATCH_STRS * o[DTRACEOPT_STRSIZE];
 	c->scratch = os_zalloc(c->scratch_size);
-	c->locals = os_zalloc((nlocals ? nlocals : 1) * sizeof(uint64_t));
-	c->key = os_zalloc(state->maxkeysize ? state->maxkeysize : 8);
+	c->locals_size = (nlocals ? nlocals : 1) * sizeof(uint64_t);
+	c->locals = os_zalloc(c->locals_size);
+	c->key_size = state->maxkeysize ? state->maxkeysize : 8;
+	c->key = os_zalloc(c->key_size);
 	if (c->scratch == NULL || c->locals == NULL || c->key == NULL)
 		return -ENOMEM;
 	return 0;
@@ -281,7 +283,7 @@ void dtrace_state_destroy(dtrace_state_t *state)
 	}
 	buffers_free(state);
 	dtrace_state_aggvars_truncate(state, 0);
-	os_free(state->aggs, state->naggs * sizeof(*state->aggs));
+	os_free(state->aggs, state->aggcap * sizeof(*state->aggs));
 	if (state->vstate != NULL)
 		dtrace_vstate_destroy(state->vstate);
 	os_mutex_exit(&dtrace_lock);

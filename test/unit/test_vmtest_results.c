@@ -35,6 +35,7 @@ static const char *const splat_logs[][2] = {
 	{ "[   40.0] watchdog: BUG: soft lockup - CPU#0 stuck for 22s!\n", "lockup" },
 	{ "[  120.0] INFO: task insmod:99 blocked for more than 120 seconds.\n", "hung task" },
 	{ "[   12.1] general protection fault, probably for non-canonical address\n", "oops" },
+	{ "[   99.2] dtrace: leak at unload: 4096 bytes in 2 allocations were never freed; this is a bug in dtrace.ko, please report it with this kernel log\n", "leak" },
 };
 
 static void test_splats(void)

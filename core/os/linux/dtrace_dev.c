@@ -49,15 +49,20 @@ enum { DTRACE_SNAP_PRINCIPAL, DTRACE_SNAP_AGGREGATION };
 
 /* ---- open and release ------------------------------------------------ */
 
+/*
+ * A file's memory goes through the module's account (os_linux_mem.c), so
+ * that a release that forgot something shows there.
+ */
 static void dtrace_file_free(struct dtrace_file *f)
 {
 	int k;
 
 	for (k = 0; k < 2; k++) {
-		kfree(f->snap[k]);
-		kfree(f->snap_valid[k]);
+		os_free(f->snap[k], nr_cpu_ids * sizeof(*f->snap[k]));
+		os_free(f->snap_valid[k],
+			nr_cpu_ids * sizeof(*f->snap_valid[k]));
 	}
-	kfree(f);
+	os_free(f, sizeof(*f));
 }
 
 static int dtrace_open(struct inode *inode, struct file *filp)
@@ -67,16 +72,14 @@ static int dtrace_open(struct inode *inode, struct file *filp)
 
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
-	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	f = os_zalloc(sizeof(*f));
 	if (!f)
 		return -ENOMEM;
 	mutex_init(&f->lock);
 	for (k = 0; k < 2; k++) {
-		f->snap[k] = kcalloc(nr_cpu_ids, sizeof(*f->snap[k]),
-				     GFP_KERNEL);
-		f->snap_valid[k] = kcalloc(nr_cpu_ids,
-					   sizeof(*f->snap_valid[k]),
-					   GFP_KERNEL);
+		f->snap[k] = os_zalloc(nr_cpu_ids * sizeof(*f->snap[k]));
+		f->snap_valid[k] = os_zalloc(nr_cpu_ids *
+					     sizeof(*f->snap_valid[k]));
 		if (!f->snap[k] || !f->snap_valid[k]) {
 			dtrace_file_free(f);
 			return -ENOMEM;

@@ -8,7 +8,9 @@
  * exit is the reverse.  At exit no file is open (the device's owner is
  * this module), hence no consumer state and no enabled probe: the finis
  * cannot be busy, and if one still says so that is a bug worth a loud
- * message, not a reason to leave the module half-unloaded.
+ * message, not a reason to leave the module half-unloaded.  Last of all
+ * the memory account must be back to zero (os_linux_mem.c), or the exit
+ * says how much leaked.
  */
 #include <linux/module.h>
 #include <linux/init.h>
@@ -59,6 +61,7 @@ fail_hv:
 	hv_fini();
 fail_os:
 	os_linux_fini();
+	os_linux_mem_fini();
 	return rv;
 }
 
@@ -75,6 +78,7 @@ static void __exit dtrace_mod_exit(void)
 		pr_err("dtrace: core still busy at unload (%d)\n", rv);
 	hv_fini();
 	os_linux_fini();
+	os_linux_mem_fini();
 }
 
 module_init(dtrace_mod_init);

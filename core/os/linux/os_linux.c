@@ -29,7 +29,6 @@
  */
 #include <linux/module.h>
 #include <linux/version.h>
-#include <linux/slab.h>
 #include <linux/mutex.h>
 #include <linux/build_bug.h>
 #include <linux/mm.h>
@@ -53,23 +52,6 @@
 
 #include "../../os.h"
 #include "../../../hv/hv.h"
-
-/* ---- memory --------------------------------------------------------- */
-
-/*
- * Buffers are sized by the consumer's options and can be large: kvzalloc
- * falls back to vmalloc.  A failure is reported to the consumer as
- * -ENOMEM, so the allocator's own warning splat is suppressed.
- */
-void *os_zalloc(size_t size)
-{
-	return kvzalloc(size, GFP_KERNEL | __GFP_NOWARN);
-}
-
-void os_free(void *p, size_t size)
-{
-	kvfree(p);
-}
 
 /* ---- mutexes -------------------------------------------------------- */
 
@@ -480,7 +462,7 @@ os_cyclic_t *os_cyclic_add(int cpu, uint64_t interval_ns, os_cyclic_fn_t fn,
 	}
 	if (cpu != OS_CPU_ALL && !os_cpu_online(cpu))
 		return NULL;
-	cyc = kzalloc(struct_size(cyc, timers, n), GFP_KERNEL);
+	cyc = os_zalloc(struct_size(cyc, timers, n));
 	if (!cyc)
 		return NULL;
 	cyc->interval = interval_ns;
@@ -505,7 +487,7 @@ void os_cyclic_remove(os_cyclic_t *cyc)
 	for (i = 0; i < cyc->ntimers; i++)
 		if (cyc->timers[i].armed)
 			hrtimer_cancel(&cyc->timers[i].timer);
-	kfree(cyc);
+	os_free(cyc, struct_size(cyc, timers, cyc->ntimers));
 }
 
 /* ---- destructive actions -------------------------------------------- */
