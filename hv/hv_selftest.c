@@ -29,7 +29,9 @@
  *          exactly once; it emulates the NOP (ip = site + 5) and sets TF,
  *          so the next instruction single-steps and the hook must see
  *          exactly one debug trap, at site + 6, where it clears TF.  The
- *          bytes are then restored and compared.
+ *          bytes are then restored and compared.  Then an int3 the hook
+ *          declines must still reach the kernel: a kprobe on site + 5
+ *          must see its one hit.
  *   xcall  fn on every online CPU; each CPU must run it exactly once and
  *          with interrupts disabled.  The caller's interrupts are
  *          disabled when the path allows it (irqs_off_ok), else only its
@@ -45,6 +47,7 @@
 #include <linux/cpu.h>
 #include <linux/delay.h>
 #include <linux/irqflags.h>
+#include <linux/kprobes.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
@@ -166,12 +169,51 @@ static struct hv_trap_hook hv_st_hook = {
 	.debug	= hv_st_debug_hook,
 };
 
+/*
+ * An int3 no hook claims must reach the kernel: a kprobe on the 1-byte
+ * NOP after the site (a post handler keeps it from being optimised into
+ * a jump) must see its breakpoint once, with the path installed.
+ * Returns the hits, or -errno when no kprobe could be placed.
+ */
+static unsigned int hv_st_kprobe_hits;
+
+static int hv_st_kprobe_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	hv_st_kprobe_hits++;
+	return 0;
+}
+
+static void hv_st_kprobe_post(struct kprobe *kp, struct pt_regs *regs,
+			      unsigned long flags)
+{
+}
+
+static int hv_st_trap_declined(void)
+{
+	struct kprobe kp = {
+		.addr		= (kprobe_opcode_t *)(hv_selftest_site +
+						      HV_SELFTEST_SITE_LEN),
+		.pre_handler	= hv_st_kprobe_pre,
+		.post_handler	= hv_st_kprobe_post,
+	};
+	int rv;
+
+	hv_st_kprobe_hits = 0;
+	rv = register_kprobe(&kp);
+	if (rv)
+		return rv;
+	hv_selftest_target();
+	unregister_kprobe(&kp);
+	return hv_st_kprobe_hits;
+}
+
 static enum hv_st_result hv_st_trap_path(enum hv_path path, char *detail)
 {
 	void *site = (void *)hv_selftest_site;
 	unsigned long want_ip = (unsigned long)site + HV_SELFTEST_SITE_LEN + 1;
 	unsigned long flags;
-	int rv, restored;
+	int rv, restored, declined;
+	size_t len;
 
 	if (!hv_st_site_is_nop())
 		return hv_st_fail(detail, "the site does not hold its 5-byte NOP before the test (left planted by an earlier failure?)");
@@ -187,6 +229,7 @@ static enum hv_st_result hv_st_trap_path(enum hv_path path, char *detail)
 		local_irq_restore(flags);
 	}
 	restored = hv_text_write(site, hv_st_nop5, sizeof(hv_st_nop5));
+	declined = hv_st_trap_declined();
 	hv_trap_unregister(&hv_st_hook);
 	hv_trap_release(path);
 
@@ -205,9 +248,19 @@ static enum hv_st_result hv_st_trap_path(enum hv_path path, char *detail)
 	if (hv_st_trap.step_ip != want_ip)
 		return hv_st_fail(detail, "the single step trapped at %pS, not at %pS",
 				  (void *)hv_st_trap.step_ip, (void *)want_ip);
-	scnprintf(detail, HV_ST_DETAIL,
-		  "int3 at %pS reached the hook once; single step after the emulated NOP trapped once at %pS; bytes restored",
-		  site, (void *)want_ip);
+	if (declined >= 0 && declined != 1)
+		return hv_st_fail(detail, "an int3 the hooks declined (a kprobe's) reached the kernel %d times, not once",
+				  declined);
+	len = scnprintf(detail, HV_ST_DETAIL,
+			"int3 at %pS reached the hook once; single step after the emulated NOP trapped once at %pS; bytes restored",
+			site, (void *)want_ip);
+	if (declined < 0)
+		scnprintf(detail + len, HV_ST_DETAIL - len,
+			  "; declined int3 not checked: no kprobe (%d)",
+			  declined);
+	else
+		scnprintf(detail + len, HV_ST_DETAIL - len,
+			  "; a declined int3 (kprobe) reached the kernel");
 	return HV_ST_PASS;
 }
 
