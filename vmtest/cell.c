@@ -410,11 +410,41 @@ void cell_explain_xen(struct cell *c)
 			 c->xen_boot_msg;
 }
 
+/*
+ * Why a module refused to load is in the kernel log, not in insmod's
+ * "Invalid argument": the module's own lines ("dtrace: ..."), less the
+ * kernel's taint notices, joined into "; kernel log: ...".
+ */
+static const char *module_said(const struct agent_report *a, char *out,
+			       size_t len)
+{
+	const char *p = a->dmesg, *end = a->dmesg + a->dmesg_len;
+	size_t used;
+
+	used = snprintf(out, len, "; kernel log:");
+	while (p && p < end && used + 1 < len) {
+		const char *nl = memchr(p, '\n', end - p);
+		const char *eol = nl ? nl : end;
+		const char *text = memmem(p, eol - p, "] dtrace: ", 10);
+
+		p = eol + (nl != NULL);
+		if (!text)
+			continue;
+		text += 10;
+		if (!strncmp(text, "loading out-of-tree", 19) ||
+		    !strncmp(text, "module verification failed", 26))
+			continue;
+		used += snprintf(out + used, len - used, " %.*s",
+				 (int)(eol - text), text);
+	}
+	return used > strlen("; kernel log:") ? out : "";
+}
+
 void cell_classify(struct cell *c, const char *console, bool qemu_started,
 		   bool boot_killed, bool watchdog_killed)
 {
 	const struct agent_report *a = &c->agent;
-	char line[300];
+	char line[300], said[400];
 
 	if (!qemu_started)
 		return;		/* outcome already set */
@@ -465,8 +495,9 @@ void cell_classify(struct cell *c, const char *console, bool qemu_started,
 		set_outcome(c, OUT_TEST_TIMEOUT, "the command was killed "
 			    "after %d s (--timeout)", a->cmd_seconds);
 	else if (!strcmp(a->module_state, "fail"))
-		set_outcome(c, OUT_FAIL, "module load failed: %s",
-			    a->module_text);
+		set_outcome(c, OUT_FAIL, "module load failed: %s%s",
+			    a->module_text, module_said(a, said,
+							sizeof(said)));
 	else if (c->nsplats)
 		set_outcome(c, OUT_FAIL, "kernel log: %s: %s",
 			    c->splats[0].kind, c->splats[0].line);

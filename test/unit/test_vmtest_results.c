@@ -577,6 +577,34 @@ static void test_selftest(void)
 	agent_report_free(&c.agent);
 }
 
+/* A module that refused to load: the reason quotes its kernel-log lines. */
+static void test_module_refused(void)
+{
+	static const char dmesg[] =
+		"[    0.4] dtrace: loading out-of-tree module taints kernel.\n"
+		"[    0.4] dtrace: module verification failed: signature and/or "
+		"required key missing - tainting kernel\n"
+		"[    0.5] dtrace: no backend fits this Xen PV dom0:\n"
+		"[    0.5] dtrace:   xen: not built in: build from a tree with "
+		"hv/xen\n"
+		"[    0.6] other: unrelated\n";
+	char stream[1024];
+	struct cell c;
+
+	snprintf(stream, sizeof(stream), "hello 6.1.0-56-amd64\ncpus 1\n"
+		 "hv xen\nmodule fail insmod /w/dtrace.ko: Invalid argument\n"
+		 "cmd 126 0 0\noutput 0\nunload skip nothing loaded\n"
+		 "dmesg %zu\n%sdone\n", strlen(dmesg), dmesg);
+	cell_init(&c, &kernel61, HV_BARE, 1, "/results");
+	agent_parse(&c.agent, stream, strlen(stream));
+	cell_classify(&c, "", true, false, false);
+	CHECK(c.outcome == OUT_FAIL && !strcmp(c.reason, "module load failed: "
+	      "insmod /w/dtrace.ko: Invalid argument; kernel log: no backend "
+	      "fits this Xen PV dom0:   xen: not built in: build from a tree "
+	      "with hv/xen"), "refused module: %s", c.reason);
+	agent_report_free(&c.agent);
+}
+
 /* A cell whose guest brought up fewer CPUs than asked for fails. */
 static void test_cpus(void)
 {
@@ -639,6 +667,7 @@ int main(void)
 	test_agent_parse();
 	test_classify();
 	test_selftest();
+	test_module_refused();
 	test_cpus();
 	test_reports();
 	test_qemu_argv();
