@@ -488,6 +488,7 @@ struct dt_compiler {
 	dt_vec_t		lexvars;	/* names seen assigned so far */
 	int			lasttokid;	/* the last token's code */
 	int			tagnext;	/* the next word is a tag */
+	const char		*tagscope;	/* its module: mod`struct t */
 	const char		*(*pdfields)[4];/* the clause's descriptions */
 	unsigned int		npdfields;
 	const dt_type_t		*t_int, *t_uint, *t_long, *t_ulong;

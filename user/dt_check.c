@@ -552,6 +552,21 @@ static void check_xlate_member(dt_cc_t *cc, dt_node_t *n)
 	n->lvalue = 0;
 }
 
+static int is_curthread(const dt_node_t *n)
+{
+	return n->kind == DT_N_BUILTIN && n->ident->id == DIF_VAR_CURTHREAD;
+}
+
+/* Why curthread is a void * here. */
+static const char *curthread_why(dt_cc_t *cc)
+{
+	const char *why = dt_ktypes_why(cc);
+
+	return dt_sprintf(cc, ": curthread is a struct task_struct * on the "
+			  "kernel host, with the kernel's types%s%s%s",
+			  *why ? " (" : "", why, *why ? ")" : "");
+}
+
 static void check_member(dt_cc_t *cc, dt_node_t *n)
 {
 	const dt_type_t *t;
@@ -567,7 +582,8 @@ static void check_member(dt_cc_t *cc, dt_node_t *n)
 		if (!dt_type_isptr(t) || !dt_type_issou(dt_type_base(t)->ref))
 			dt_error(cc, n->line, "D_OP_PTR",
 				 "operator -> must be applied to a pointer "
-				 "to a struct or union, not %s", TSTR(t));
+				 "to a struct or union, not %s%s", TSTR(t),
+				 is_curthread(n->l) ? curthread_why(cc) : "");
 		t = dt_type_base(t)->ref;
 	} else if (!dt_type_issou(t)) {
 		dt_error(cc, n->line, "D_OP_SOU",

@@ -50,6 +50,25 @@ static int conv_ok(char c, const dt_type_t *t)
 	}
 }
 
+/*
+ * %s prints a char array as the string it holds (curthread->comm): the
+ * argument becomes stringof(argument), whose value is recorded as a
+ * string.
+ */
+static void as_string(dt_cc_t *cc, dt_node_t *a)
+{
+	dt_node_t *arr = dt_zalloc(cc, sizeof(*arr));
+
+	*arr = *a;
+	arr->next = NULL;
+	a->kind = DT_N_OP1;
+	a->op = DT_OP_STRINGOF;
+	a->l = arr;
+	a->r = a->x = a->args = NULL;
+	a->type = cc->t_string;
+	a->lvalue = a->inmem = 0;
+}
+
 static void check(dt_cc_t *cc, const char *func, const char *fmt,
 		  dt_node_t *args, int line, int keys, char *convs)
 {
@@ -134,6 +153,9 @@ static void check(dt_cc_t *cc, const char *func, const char *fmt,
 				 dt_type_str(cc, a->type));
 		if (convs != NULL)
 			convs[used] = *p;
+		if ((*p == 's' || *p == 'S') && !keys &&
+		    !dt_type_isstring(a->type))
+			as_string(cc, a);
 		a = a->next;
 		argn++;
 		used++;

@@ -196,6 +196,19 @@ static void test_btf(void)
 	      src->types->n : 0, btf ? btf__type_cnt(btf) : 0);
 	btf__free(btf);
 	dt_compiler_destroy(c);
+
+	/* a script that names no kernel type reads no kernel types */
+	c = compile(DT_CF_KERNEL, NULL, "int n; BEGIN { x = 1; trace(x); "
+		    "printf(\"%d %d\\n\", x * 2, (x)); @a[execname] = count(); "
+		    "y[1] = 2; self->z = x; n++; this->w = (int)x; }\n"
+		    "END { trace(y[1]); trace(self->z + n); }", tag,
+		    sizeof(tag), NULL, 1);
+	for (src = c->ktypes ? c->ktypes->srcs : NULL; src && src->state ==
+	     DT_KS_NEW; src = src->next)
+		;
+	CHECK(tag[0] == '\0' && src == NULL, "no kernel types read (%s: %s)",
+	      tag, src ? src->path : "");
+	dt_compiler_destroy(c);
 }
 
 /*
