@@ -153,5 +153,7 @@ SYM_CODE_END(\name)
 _ASM_NOKPROBE(\name)
 .endm
 
-HV_XEN_TRAP_ENTRY hv_xen_trap_int3_entry hv_trap_int3 hv_xen_trap_kernel_int3 1
-HV_XEN_TRAP_ENTRY hv_xen_trap_debug_entry hv_xen_trap_debug hv_xen_trap_kernel_debug 0
+HV_XEN_TRAP_ENTRY hv_xen_trap_int3_entry hv_trap_int3 \
+		  hv_xen_trap_kernel_int3 1
+HV_XEN_TRAP_ENTRY hv_xen_trap_debug_entry hv_xen_trap_debug \
+		  hv_xen_trap_kernel_debug 0
