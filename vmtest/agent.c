@@ -79,6 +79,9 @@ static void parse_line(struct agent_report *r, const char *key, size_t klen,
 		copy_field(state, sizeof(r->module_state), a,
 			   sp ? (size_t)(sp - a) : strlen(a));
 		snprintf(text, sizeof(r->module_text), "%s", sp ? sp + 1 : "");
+		/* The agent turns the tool's newlines into blanks. */
+		for (size_t n = strlen(text); n && text[n - 1] == ' '; n--)
+			text[n - 1] = 0;
 	} else if (KEY("cmd")) {
 		int killed = 0;
 

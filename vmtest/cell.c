@@ -418,11 +418,14 @@ void cell_explain_xen(struct cell *c)
 static const char *module_said(const struct agent_report *a, char *out,
 			       size_t len)
 {
-	const char *p = a->dmesg, *end = a->dmesg + a->dmesg_len;
+	const char *p = a->dmesg, *end;
 	size_t used;
 
+	if (!p)
+		return "";
+	end = p + a->dmesg_len;
 	used = snprintf(out, len, "; kernel log:");
-	while (p && p < end && used + 1 < len) {
+	while (p < end && used + 1 < len) {
 		const char *nl = memchr(p, '\n', end - p);
 		const char *eol = nl ? nl : end;
 		const char *text = memmem(p, eol - p, "] dtrace: ", 10);

@@ -592,7 +592,7 @@ static void test_module_refused(void)
 	struct cell c;
 
 	snprintf(stream, sizeof(stream), "hello 6.1.0-56-amd64\ncpus 1\n"
-		 "hv xen\nmodule fail insmod /w/dtrace.ko: Invalid argument\n"
+		 "hv xen\nmodule fail insmod /w/dtrace.ko: Invalid argument \n"
 		 "cmd 126 0 0\noutput 0\nunload skip nothing loaded\n"
 		 "dmesg %zu\n%sdone\n", strlen(dmesg), dmesg);
 	cell_init(&c, &kernel61, HV_BARE, 1, "/results");
