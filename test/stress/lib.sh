@@ -39,7 +39,7 @@ STRESS_TRIGGERS=${TRIGGERS:-build/triggers}
 stress_failures=0
 stress_klog_mark=0
 stress_text=	# the saved kernel text, or empty: not checked
-stress_text_skip=
+stress_text_why=
 
 # Scratch space, removed at exit; a script that starts processes defines
 # stress_on_exit to stop them.
@@ -102,11 +102,11 @@ stress_args() {
 	stress_klog_mark_now "start"
 	echo "$stress_name: $stress_cycles cycles, $(nproc) CPUs," \
 	    "module $stress_ko, kernel $(uname -r)"
-	if stress_text_skip=$(test/stress/kernel-text save \
+	if stress_text_why=$(test/stress/kernel-text save \
 	    "$STRESS_TMP/text" 2>&1); then
 		stress_text=$STRESS_TMP/text
 	else
-		echo "$stress_name: kernel text not checked: $stress_text_skip"
+		echo "$stress_name: kernel text not checked: $stress_text_why"
 	fi
 }
 
