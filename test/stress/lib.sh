@@ -102,6 +102,11 @@ stress_args() {
 	stress_klog_mark_now "start"
 	echo "$stress_name: $stress_cycles cycles, $(nproc) CPUs," \
 	    "module $stress_ko, kernel $(uname -r)"
+	# The kernel patches its own text once, when its random number
+	# generator becomes ready ("crng init done": random.c's static
+	# keys), a minute or more into a TCG guest's life.  Reading
+	# /dev/random waits for that, so the baseline is taken after it.
+	head -c 1 /dev/random >/dev/null
 	if stress_text_why=$(test/stress/kernel-text save \
 	    "$STRESS_TMP/text" 2>&1); then
 		stress_text=$STRESS_TMP/text
